@@ -1,0 +1,1 @@
+// Placeholder: the MIME writer lands with its own issue.

@@ -1,0 +1,203 @@
+/// A JSON-shaped value that templates render: the data model of the engine.
+///
+/// Values are plain `Sendable` data, so one case can be rendered from many
+/// threads and nothing is looked up by reflection at render time.
+/// Numbers keep the literal text JSON wrote (`1.5` stays `1.5`, `10` stays
+/// `10`), because a template prints what the data says, not a reformatted
+/// floating-point value.
+public enum TemplateValue: Sendable {
+    case null
+    case bool(Bool)
+    /// A number as its JSON literal text, printed verbatim.
+    case number(String)
+    case string(String)
+    case list([TemplateValue])
+    case object(TemplateObject)
+    /// A Swift closure called by the template (the spec's optional lambdas).
+    case lambda(TemplateLambda)
+}
+
+extension TemplateValue {
+    /// The Mustache truthiness rule: `null`, `false`, a zero number, the
+    /// empty string and the empty list are falsey; everything else is truthy.
+    /// (The spec defers to the host language; these are JavaScript's rules,
+    /// which the spec's examples follow, with objects and lambdas truthy.)
+    public var isTruthy: Bool {
+        switch self {
+        case .null: return false
+        case .bool(let flag): return flag
+        case .number(let literal): return !Self.isZeroLiteral(literal)
+        case .string(let text): return !text.isEmpty
+        case .list(let items): return !items.isEmpty
+        case .object, .lambda: return true
+        }
+    }
+
+    /// The member named `key` when this is an object, else `nil`.
+    public subscript(key: String) -> TemplateValue? {
+        if case .object(let object) = self { return object[key] }
+        return nil
+    }
+
+    /// Follows a dotted path (`["customer", "name"]`) through nested objects.
+    public func value(at path: some Sequence<String>) -> TemplateValue? {
+        var current = self
+        for key in path {
+            guard let next = current[key] else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// The text when this is a string, else `nil`.
+    public var stringValue: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    /// The items when this is a list, else `nil`.
+    public var listValue: [TemplateValue]? {
+        if case .list(let items) = self { return items }
+        return nil
+    }
+
+    /// The object when this is one, else `nil`.
+    public var objectValue: TemplateObject? {
+        if case .object(let object) = self { return object }
+        return nil
+    }
+
+    /// True for a JSON number literal whose value is zero (`0`, `-0`, `0.0`, `0e5`).
+    private static func isZeroLiteral(_ literal: String) -> Bool {
+        var sawExponent = false
+        for byte in literal.utf8 {
+            switch byte {
+            case UInt8(ascii: "e"), UInt8(ascii: "E"): sawExponent = true
+            case UInt8(ascii: "1")...UInt8(ascii: "9") where !sawExponent: return false
+            default: continue
+            }
+        }
+        return true
+    }
+}
+
+extension TemplateValue: Equatable {
+    /// Structural equality; two lambdas are never equal (closures have no identity to compare).
+    public static func == (lhs: TemplateValue, rhs: TemplateValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.list(let a), .list(let b)): return a == b
+        case (.object(let a), .object(let b)): return a == b
+        default: return false
+        }
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByNilLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByIntegerLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(nilLiteral: ()) { self = .null }
+    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    public init(integerLiteral value: Int) { self = .number(String(value)) }
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .object(TemplateObject(elements))
+    }
+}
+
+/// An object whose members keep the order they were written in.
+///
+/// Small objects (the usual case) are searched linearly, which beats hashing
+/// for a handful of keys; larger ones keep a hash index beside the arrays.
+public struct TemplateObject: Sendable, Equatable {
+    /// Member names, in order of first appearance.
+    public private(set) var keys: [String] = []
+    /// Member values, parallel to `keys`.
+    public private(set) var values: [TemplateValue] = []
+    private var index: [String: Int]? = nil
+
+    private static let indexThreshold = 12
+
+    /// An empty object.
+    public init() {}
+
+    /// An object from `(key, value)` pairs; a repeated key keeps its first
+    /// position and its last value, as JSON readers commonly do.
+    public init(_ pairs: some Sequence<(String, TemplateValue)>) {
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    /// The number of members.
+    public var count: Int { keys.count }
+
+    /// True when the object has no members.
+    public var isEmpty: Bool { keys.isEmpty }
+
+    /// The members in order.
+    public var pairs: Zip2Sequence<[String], [TemplateValue]> { zip(keys, values) }
+
+    /// The member named `key`; setting `nil` removes it.
+    public subscript(key: String) -> TemplateValue? {
+        get { position(of: key).map { values[$0] } }
+        set {
+            if let position = position(of: key) {
+                if let newValue {
+                    values[position] = newValue
+                } else {
+                    keys.remove(at: position)
+                    values.remove(at: position)
+                    rebuildIndex()
+                }
+            } else if let newValue {
+                keys.append(key)
+                values.append(newValue)
+                if index != nil {
+                    index![key] = keys.count - 1
+                } else if keys.count > Self.indexThreshold {
+                    rebuildIndex()
+                }
+            }
+        }
+    }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return keys.firstIndex(of: key)
+    }
+
+    private mutating func rebuildIndex() {
+        guard keys.count > Self.indexThreshold else {
+            index = nil
+            return
+        }
+        var built: [String: Int] = [:]
+        built.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() { built[key] = position }
+        index = built
+    }
+
+    public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
+        lhs.keys == rhs.keys && lhs.values == rhs.values
+    }
+}
+
+/// A Swift closure a template can call (the spec's optional `~lambdas`).
+///
+/// Used as a variable (`{{name}}`), the closure receives `nil` and its result
+/// is rendered as a template with the default delimiters, then escaped as the
+/// tag asks. Used as a section (`{{#name}}…{{/name}}`), it receives the
+/// section's raw, unrendered text and its result is rendered with the
+/// delimiters in force at the section.
+public struct TemplateLambda: Sendable {
+    /// The closure: `nil` for a variable tag, the raw section text for a section.
+    public let body: @Sendable (_ sectionText: String?) -> String
+
+    /// Wraps a closure.
+    public init(_ body: @escaping @Sendable (_ sectionText: String?) -> String) {
+        self.body = body
+    }
+}

@@ -1,0 +1,1 @@
+// Placeholder: the reply domain lands with its own issue.
