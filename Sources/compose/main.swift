@@ -6,4 +6,21 @@ import Glibc
 import Darwin
 #endif
 
-exit(ComposeMain.run(arguments: Array(CommandLine.arguments.dropFirst())))
+// A closed pipe (`compose … | head`) is reported as a write error, not a signal death.
+signal(SIGPIPE, SIG_IGN)
+
+var environment: [String: String] = [:]
+var entry = environ
+while let pointer = entry.pointee {
+    let pair = String(cString: pointer)
+    if let equals = pair.firstIndex(of: "=") {
+        environment[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+    }
+    entry += 1
+}
+
+let stderrSink = FileDescriptorSink(descriptor: 2)
+let context = CommandContext(
+    stdout: FileDescriptorSink(descriptor: 1), stderr: stderrSink,
+    environment: environment, stderrIsTerminal: stderrSink.isTerminal)
+exit(ComposeMain.run(arguments: Array(CommandLine.arguments.dropFirst()), context: context).rawValue)

@@ -1,0 +1,150 @@
+import Dispatch
+import MIMEWriter
+import MustacheEngine
+import SupportReplies
+
+/// One input record as read: where it starts and its content, not yet parsed.
+struct RawRecord: Sendable {
+    enum Payload: Sendable {
+        /// One JSON value's bytes.
+        case json([UInt8])
+        /// A record already built from a CSV row, or the row's problem.
+        case value(TemplateValue)
+        case invalid(String)
+    }
+
+    /// The record's number in the input, 1-based.
+    let ordinal: Int
+    /// The line the record starts on.
+    let line: Int
+    let payload: Payload
+}
+
+/// The outcome of one record: the encoded reply, or the lines saying why not.
+enum RenderedRecord: Sendable {
+    case reply(RenderedReply)
+    case failed(line: Int, problems: [String])
+}
+
+/// An encoded reply with what the writers need to name and frame it.
+struct RenderedReply: Sendable {
+    let line: Int
+    let caseNumber: String
+    let kind: String
+    let bytes: [UInt8]
+    let envelopeSender: String
+    let date: MessageDate
+    /// Secret warnings to print (in record order) when the record is written.
+    let warnings: [String]
+}
+
+/// Renders records into replies; pure and thread-safe, so blocks of records
+/// render on several threads and come back in input order.
+struct BatchRenderer: Sendable {
+    let composer: ReplyComposer
+    let profile: TemplateValue?
+    let defaultKind: String?
+    let options: ReplyOptions
+    let format: ReplyFormat
+    let html: Bool
+    let attachments: [MailAttachment]
+    let failOnSecrets: Bool
+    let inputName: String
+
+    /// Renders a block of records on `jobs` threads; results are in input order.
+    func render(_ records: [RawRecord], jobs: Int) -> [RenderedRecord] {
+        guard jobs > 1, records.count > 1 else { return records.map(render) }
+        let slots = ResultSlots(count: records.count)
+        let workers = min(jobs, records.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < records.count {
+                slots.store(render(records[index]), at: index)
+                index += workers
+            }
+        }
+        return slots.results()
+    }
+
+    /// Renders one record.
+    func render(_ record: RawRecord) -> RenderedRecord {
+        let failed = { (problems: [String]) in RenderedRecord.failed(line: record.line, problems: problems) }
+        let value: TemplateValue
+        switch record.payload {
+        case .invalid(let message): return failed([message])
+        case .value(let built): value = built
+        case .json(let bytes):
+            do {
+                value = try JSONReader.parse(bytes, file: inputName, firstLine: record.line)
+            } catch {
+                return failed([error.description])
+            }
+        }
+        guard case .object = value else { return failed(["\(inputName):\(record.line): expected a JSON object"]) }
+        guard let kind = value["kind"]?.stringValue ?? defaultKind else {
+            return failed(["\(inputName):\(record.line): kind: required field is missing (or give --kind)"])
+        }
+        let data = profile.map { ProfileMerge.merge(value, under: $0) } ?? value
+        let where_ = "\(inputName):\(record.line)"
+        let secrets = SecretFinder.findings(in: data).map { "\(where_): \($0.path): looks like a secret (\($0.reason))" }
+        if failOnSecrets && !secrets.isEmpty { return failed(secrets.map { $0 + "; refused by --no-secrets" }) }
+        do {
+            let reply = try composer.compose(kind: kind, data: data, options: options)
+            return .reply(
+                RenderedReply(
+                    line: record.line, caseNumber: data.value(at: ["case", "number"])?.stringValue ?? "case", kind: kind,
+                    bytes: try encode(reply), envelopeSender: reply.from?.address ?? "MAILER-DAEMON", date: reply.date,
+                    warnings: secrets))
+        } catch let error as CompositionError {
+            return failed(error.problems.map { problem in
+                var described = problem
+                described.location = nil
+                return where_ + ": " + described.description
+            })
+        } catch {
+            return failed(["\(where_): \(error)"])
+        }
+    }
+
+    private func encode(_ reply: ComposedReply) throws -> [UInt8] {
+        switch format {
+        case .text:
+            return Array(reply.body.utf8)
+        case .json:
+            var bytes: [UInt8] = []
+            JSONWriter.write(reply.json, pretty: false, into: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
+            return bytes
+        case .mime:
+            return try reply.mailMessage(attachments: attachments, html: html).serialized()
+        }
+    }
+}
+
+/// Result storage that worker threads fill at distinct indices.
+private final class ResultSlots: @unchecked Sendable {
+    // Each index is written by exactly one worker and read only after
+    // concurrentPerform returns, so the slots need no lock. Raw memory, not an
+    // Array: a shared Array would be checked for uniqueness on every write.
+    private let slots: UnsafeMutablePointer<RenderedRecord?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func store(_ result: RenderedRecord, at index: Int) {
+        slots[index] = result
+    }
+
+    func results() -> [RenderedRecord] {
+        (0..<count).map { slots[$0]! }
+    }
+}

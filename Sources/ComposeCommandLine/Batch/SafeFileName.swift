@@ -1,0 +1,77 @@
+/// File names for batch output that are safe on any file system and unique in the batch.
+///
+/// `<case.number>-<kind>.<ext>` with path separators, `..`, control
+/// characters and the characters Windows refuses replaced by `_`, no leading
+/// dot, Windows device names (`CON`, `NUL`, `COM1`, …) prefixed with `_`, and
+/// at most 200 bytes (cut at a character boundary). A name seen before in
+/// the batch gets `-2`, `-3`, … before the extension.
+struct SafeFileNames {
+    private var counts: [String: Int] = [:]
+    private var taken: Set<String> = []
+
+    static let maximumBytes = 200
+
+    /// The next unique name for a case number, kind and extension.
+    mutating func next(caseNumber: String, kind: String, extension ext: String) -> String {
+        let stem = Self.clean(caseNumber) + "-" + Self.clean(kind)
+        let key = stem.lowercased()
+        var count = counts[key, default: 0]
+        while true {
+            count += 1
+            let candidate = count == 1 ? stem : stem + "-\(count)"
+            let name = candidate + "." + ext
+            if taken.insert(name.lowercased()).inserted {
+                counts[key] = count
+                return name
+            }
+        }
+    }
+
+    /// One name component made safe.
+    static func clean(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            let unsafe = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || "/\\:*?\"<>|".unicodeScalars.contains(scalar)
+            result.unicodeScalars.append(unsafe || scalar.properties.isWhitespace ? "_" : scalar)
+        }
+        while result.contains("..") { result = result.replacingDoubleDots }
+        while result.hasPrefix(".") || result.hasPrefix("-") { result = "_" + result.dropFirst() }
+        if result.isEmpty { result = "case" }
+        if isDeviceName(result) { result = "_" + result }
+        return truncated(result, toBytes: maximumBytes / 2)
+    }
+
+    private static func isDeviceName(_ name: String) -> Bool {
+        let base = name.split(separator: ".").first.map { $0.uppercased() } ?? ""
+        if ["CON", "PRN", "AUX", "NUL"].contains(base) { return true }
+        guard base.count == 4, let digit = base.last, ("1"..."9").contains(digit) else { return false }
+        return base.hasPrefix("COM") || base.hasPrefix("LPT")
+    }
+
+    private static func truncated(_ text: String, toBytes limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        var result = ""
+        for character in text {
+            if result.utf8.count + character.utf8.count > limit { break }
+            result.append(character)
+        }
+        return result
+    }
+}
+
+extension String {
+    fileprivate var replacingDoubleDots: String {
+        var result = ""
+        var previousDot = false
+        for character in self {
+            if character == "." && previousDot {
+                result.append("_")
+                previousDot = false
+                continue
+            }
+            previousDot = character == "."
+            result.append(character)
+        }
+        return result
+    }
+}

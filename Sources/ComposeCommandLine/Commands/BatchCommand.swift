@@ -1,0 +1,164 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import MustacheEngine
+import SupportReplies
+
+/// `compose batch`: many cases in, many replies out. It streams: records
+/// are read and rendered a block at a time, so memory does not grow with
+/// the batch; blocks render on `--jobs` threads and are written in input
+/// order, so the output bytes do not depend on the number of threads.
+struct BatchCommand {
+    let arguments: ParsedArguments
+    let context: CommandContext
+
+    func run() throws(Failure) {
+        guard arguments.positionals.isEmpty else { throw .usage("unexpected argument '\(arguments.positionals[0])'") }
+        let format = try outputFormat()
+        let composer = try CatalogLoader.composer(arguments)
+        let profilePath = arguments.value("profile") ?? context.environment["COMPOSE_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
+        let renderer = BatchRenderer(
+            composer: composer,
+            profile: try profilePath.map { path throws(Failure) in try InputFile.object(path).value },
+            defaultKind: arguments.value("kind"),
+            options: try ReplyOptionsReader.options(arguments, environment: context.environment, needsAddresses: format == .mime),
+            format: format, html: arguments.flag("html"),
+            attachments: try ReplyCommand.readAttachments(arguments.all("attach")),
+            failOnSecrets: arguments.flag("no-secrets"),
+            inputName: InputFile.displayName(arguments.value("input") ?? "-"))
+        let limits = try BatchLimits(arguments)
+        var input = try BatchInput(path: arguments.value("input") ?? "-", format: arguments.value("input-format"), composer: composer, defaultKind: arguments.value("kind"))
+        var output = try makeOutput(format: format)
+        var progress = BatchProgress(context: context, totalBytes: input.totalBytes)
+        try process(&input, renderer: renderer, limits: limits, output: &output, progress: &progress)
+        try output.finish()
+        progress.finish()
+        if progress.failed > 0 { throw Failure(.dataError, []) }
+    }
+
+    private func process(
+        _ input: inout BatchInput, renderer: BatchRenderer, limits: BatchLimits,
+        output: inout any BatchOutput, progress: inout BatchProgress
+    ) throws(Failure) {
+        let keepGoing = arguments.flag("keep-going")
+        var taken = 0
+        while true {
+            var block: [RawRecord] = []
+            while block.count < limits.blockSize, taken < limits.limit, let record = try input.next() {
+                guard record.ordinal >= limits.firstRecord else { continue }
+                block.append(record)
+                taken += 1
+            }
+            if block.isEmpty { return }
+            for result in renderer.render(block, jobs: limits.jobs) {
+                switch result {
+                case .reply(let reply):
+                    for warning in reply.warnings { context.warn(warning) }
+                    try output.write(reply)
+                    progress.rendered += 1
+                case .failed(_, let problems):
+                    for problem in problems { context.warn(problem) }
+                    progress.failed += 1
+                    if !keepGoing { return }
+                }
+            }
+            progress.update(bytesRead: input.bytesRead)
+        }
+    }
+
+    private func outputFormat() throws(Failure) -> ReplyFormat {
+        let named = arguments.value("format")
+        if arguments.value("mbox") != nil {
+            if let named, named != "mime" { throw .usage("--mbox writes MIME messages; --format \(named) does not fit") }
+            if arguments.value("out-dir") != nil { throw .usage("give --out-dir or --mbox, not both") }
+        }
+        let format = try ReplyFormat.parse(arguments, default: arguments.value("out-dir") != nil || arguments.value("mbox") != nil ? .mime : .json)
+        if arguments.value("out-dir") == nil && arguments.value("mbox") == nil && format != .json {
+            throw .usage("batch needs --out-dir DIR, --mbox FILE, or --format json (JSON Lines on stdout)")
+        }
+        return format
+    }
+
+    private func makeOutput(format: ReplyFormat) throws(Failure) -> any BatchOutput {
+        let force = arguments.flag("force")
+        if let directory = arguments.value("out-dir") {
+            let ext = ["mime": "eml", "text": "txt", "json": "json"][format.rawValue]!
+            return try DirectoryOutput(directory: directory, fileExtension: ext, force: force)
+        }
+        if let path = arguments.value("mbox") { return try MboxOutput(path: path, force: force) }
+        return StreamOutput(context: context)
+    }
+}
+
+/// `--jobs`, `--limit`, `--resume`, checked.
+struct BatchLimits {
+    let jobs: Int
+    let limit: Int
+    let firstRecord: Int
+    var blockSize: Int { 128 * jobs }
+
+    init(_ arguments: ParsedArguments) throws(Failure) {
+        jobs = try Self.count(arguments, "jobs", default: max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+        limit = try Self.count(arguments, "limit", default: Int.max)
+        firstRecord = try Self.count(arguments, "resume", default: 1)
+    }
+
+    private static func count(_ arguments: ParsedArguments, _ name: String, default fallback: Int) throws(Failure) -> Int {
+        guard let text = arguments.value(name) else { return fallback }
+        guard let value = Int(text), value >= 1 else { throw .usage("--\(name) takes a whole number of at least 1, not '\(text)'") }
+        return value
+    }
+}
+
+/// The summary line, and on a terminal a live progress line with rate and ETA.
+struct BatchProgress {
+    let context: CommandContext
+    let totalBytes: Int?
+    var rendered = 0
+    var failed = 0
+    private let start = BatchProgress.now()
+    private var lastShown = 0.0
+
+    init(context: CommandContext, totalBytes: Int?) {
+        self.context = context
+        self.totalBytes = totalBytes
+    }
+
+    mutating func update(bytesRead: Int) {
+        guard context.stderrIsTerminal else { return }
+        let elapsed = Self.now() - start
+        guard elapsed - lastShown >= 0.2 else { return }
+        lastShown = elapsed
+        let done = rendered + failed
+        var line = "compose: \(Self.grouped(done)) records, \(Self.grouped(Int(Double(done) / max(elapsed, 0.001))))/s"
+        if let totalBytes, totalBytes > 0, bytesRead > 0 {
+            let fraction = Double(bytesRead) / Double(totalBytes)
+            line += ", \(Int(fraction * 100))%, ETA \(Int(elapsed / fraction - elapsed)) s"
+        }
+        try? context.stderr.write("\r" + line + "\u{1B}[K")
+    }
+
+    func finish() {
+        if context.stderrIsTerminal { try? context.stderr.write("\r\u{1B}[K") }
+        let seconds = Self.now() - start
+        let tenths = Int((seconds * 10).rounded())
+        context.warn("rendered \(Self.grouped(rendered)), failed \(Self.grouped(failed)), \(tenths / 10).\(tenths % 10) s")
+    }
+
+    /// 99998 → "99,998".
+    static func grouped(_ value: Int) -> String {
+        let digits = Array(String(value))
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return result
+    }
+
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,377 @@
+import MIMEWriter
+import MustacheEngine
+
+/// How a case was closed; the closure template has one variant for each.
+enum ClosureReason: String, CaseIterable, Sendable {
+    case resolved
+    case pendingCustomerData = "pending_customer_data"
+    case noResponse = "no_response"
+}
+
+/// An earlier message of the thread, its header values already written out.
+struct QuotedMessage: Sendable {
+    var from: String
+    var sent: String?
+    var to: String
+    var cc: String
+    var subject: String?
+    var body: String
+    var messageID: String?
+}
+
+/// Everything the composer derives from a case before rendering.
+struct ReplyFacts: Sendable {
+    var kind: String
+    var caseNumber: String
+    var salutation: String
+    var stage: String
+    var subject: String
+    var closing: String
+    var sendDate: MessageDate
+    var writtenDate: String
+    var onsiteTime: String?
+    var closureReason: ClosureReason
+    var signatureName: String?
+    var from: Mailbox?
+    var to: [Mailbox]
+    var cc: [Mailbox]
+    var messageID: String
+    var notice: PrivacyNotice
+    /// Notices to remove besides the locales' own (a custom organization notice).
+    var extraNotices: [PrivacyNotice]
+    var thread: [QuotedMessage]
+}
+
+/// Reads the fields the composer itself needs from a case, checking each
+/// one and collecting every problem (so `compose check` can list them all).
+struct CaseReader {
+    let data: TemplateValue
+    let compiled: CompiledLocale
+    let options: ReplyOptions
+    private var problems: [CompositionError.Problem] = []
+
+    init(data: TemplateValue, compiled: CompiledLocale, options: ReplyOptions) {
+        self.data = data
+        self.compiled = compiled
+        self.options = options
+    }
+
+    /// The paths every reply reads whatever its template (the salutation and subject need them).
+    static let composerRequired = ["case.number", "case.title", "customer.name"]
+
+    /// The fields a kind reads: its templates' reads plus the composer's own.
+    static func fields(kind: String, templates: TemplateSet) -> TemplateFields {
+        let read = templates.fields(of: kind)
+        let isCaseField = { (path: String) in path != "compose" && !path.hasPrefix("compose.") && !path.hasPrefix("compose[") }
+        let required = Set(read.required.filter(isCaseField)).union(composerRequired)
+        let composerOptional = [
+            "locale", "time_zone", "case.tracking_token", "customer.family_name", "customer.title", "customer.email",
+            "cc", "sender.name", "sender.latin_name", "sender.email", "organization.case_mailbox.name",
+            "organization.case_mailbox.email", "organization.domain", "organization.privacy_notice", "thread",
+        ]
+        let optional = Set(read.optional.filter(isCaseField)).union(composerOptional).subtracting(required)
+        return TemplateFields(required: required.sorted(), optional: optional.sorted(), lists: read.lists.filter(isCaseField).sorted())
+    }
+
+    /// Reads and checks everything; throws a data error listing every problem found.
+    mutating func readFacts(kind: String) throws(CompositionError) -> ReplyFacts {
+        let bundle = compiled.bundle
+        for path in Self.fields(kind: kind, templates: compiled.templates).required {
+            _ = requiredText(path)
+        }
+        let number = requiredText("case.number") ?? ""
+        let title = headerText("case.title") ?? ""
+        let name = headerText("customer.name") ?? ""
+        let token = headerText("case.tracking_token")
+        let offsetAt = zoneOffsets()
+        let sendDate = MessageDate(epochSeconds: options.sendEpochSeconds, utcOffsetMinutes: offsetAt(options.sendEpochSeconds))
+        let thread = readThread(offsetAt: offsetAt)
+        let stage = bundle.stage(for: kind) ?? kind
+        let facts = ReplyFacts(
+            kind: kind,
+            caseNumber: number,
+            salutation: Salutation.make(name: name, familyName: headerText("customer.family_name"), honorific: headerText("customer.title"), rules: bundle.salutation),
+            stage: stage,
+            subject: SubjectLine.make(number: number, title: title, stage: stage, token: token, isReply: !thread.isEmpty, rules: bundle.subject),
+            closing: bundle.closing(for: kind),
+            sendDate: sendDate,
+            writtenDate: bundle.dateStyle.write(sendDate),
+            onsiteTime: dateTime("onsite.time").map { bundle.dateStyle.write(MessageDate(epochSeconds: $0, utcOffsetMinutes: offsetAt($0))) },
+            closureReason: closureReason(),
+            signatureName: signatureName(),
+            from: mailbox(name: "sender.name", email: "sender.email", required: options.needsAddresses),
+            to: [mailbox(name: "customer.name", email: "customer.email", required: options.needsAddresses)].compactMap { $0 },
+            cc: carbonCopies(),
+            messageID: MessageID.make(caseNumber: number, kind: kind, epochSeconds: options.sendEpochSeconds, domain: messageDomain()),
+            notice: notice(),
+            extraNotices: [],
+            thread: thread)
+        guard problems.isEmpty else { throw CompositionError(.data, problems) }
+        var result = facts
+        if result.notice != bundle.privacyNotice { result.extraNotices = [result.notice] }
+        return result
+    }
+
+    // MARK: - Field readers
+
+    /// The value at a dotted path whose numeric segments index lists (`cc.0.email`).
+    private func value(_ path: String) -> TemplateValue? {
+        var current = data
+        for segment in path.split(separator: ".") {
+            switch current {
+            case .object(let object):
+                guard let next = object[String(segment)] else { return nil }
+                current = next
+            case .list(let items):
+                guard let index = Int(segment), items.indices.contains(index) else { return nil }
+                current = items[index]
+            default:
+                return nil
+            }
+        }
+        return current
+    }
+
+    /// The JSON path of a dotted path whose numeric segments index lists.
+    static func jsonPath(_ path: String) -> JSONPath {
+        JSONPath(path.split(separator: ".").map { segment in
+            Int(segment).map { .index($0) } ?? .key(String(segment))
+        })
+    }
+
+    private mutating func problem(_ path: String, _ message: String) {
+        problems.append(CompositionError.Problem(path: Self.jsonPath(path), message: message))
+    }
+
+    /// A required scalar: present, not null, not blank, not an object or list.
+    @discardableResult
+    private mutating func requiredText(_ path: String) -> String? {
+        guard !problems.contains(where: { $0.path == Self.jsonPath(path) }) else { return nil }
+        switch value(path) {
+        case nil, .null?: problem(path, "required field is missing")
+        case .string(let text)? where text.allSatisfy(\.isWhitespace): problem(path, "required field is empty")
+        case let found?:
+            if let text = scalarText(found) { return text }
+            problem(path, "expected text, found \(describe(found))")
+        }
+        return nil
+    }
+
+    /// An optional scalar: nil when absent, null or blank; a problem when not text.
+    private mutating func optionalText(_ path: String) -> String? {
+        guard let found = value(path), found != .null else { return nil }
+        guard let text = scalarText(found) else {
+            problem(path, "expected text, found \(describe(found))")
+            return nil
+        }
+        let trimmed = text.trimmingWhitespace
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// Text for a header: line breaks and tabs fold to spaces; other control characters are refused.
+    private mutating func headerText(_ path: String) -> String? {
+        guard let text = optionalText(path) else { return nil }
+        switch HeaderText.fold(text) {
+        case .success(let folded): return folded
+        case .failure(let scalar):
+            problem(path, "control character \(scalar) is not allowed in a name, subject or address")
+            return nil
+        }
+    }
+
+    private func scalarText(_ value: TemplateValue) -> String? {
+        switch value {
+        case .string(let text): return text
+        case .number(let literal): return literal
+        case .bool(let flag): return flag ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    private func describe(_ value: TemplateValue) -> String {
+        switch value {
+        case .object: return "an object"
+        case .list: return "a list"
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "text"
+        case .lambda: return "a function"
+        }
+    }
+
+    /// An RFC 3339 date-time field, as epoch seconds.
+    private mutating func dateTime(_ path: String) -> Int64? {
+        guard let text = optionalText(path) else { return nil }
+        guard let parsed = RFC3339.parse(text) else {
+            problem(path, "expected an RFC 3339 date-time like 2020-11-09T17:18:00+08:00, found '\(text)'")
+            return nil
+        }
+        return parsed.epochSeconds
+    }
+
+    /// The UTC offset to write dates in: `time_zone` when set, else the send time's offset.
+    private mutating func zoneOffsets() -> @Sendable (Int64) -> Int {
+        let fallback = options.sendUTCOffsetMinutes
+        guard let zone = optionalText("time_zone") else { return { _ in fallback } }
+        do {
+            _ = try TimeZones.utcOffsetMinutes(zone: zone, at: options.sendEpochSeconds)
+        } catch {
+            problem("time_zone", error.message)
+            return { _ in fallback }
+        }
+        return { moment in (try? TimeZones.utcOffsetMinutes(zone: zone, at: moment)) ?? fallback }
+    }
+
+    private mutating func closureReason() -> ClosureReason {
+        guard let text = optionalText("closure.reason") else { return .resolved }
+        let key = text.lowercased().replacingHyphens
+        guard let reason = ClosureReason(rawValue: key) else {
+            let known = ClosureReason.allCases.map(\.rawValue).joined(separator: ", ")
+            problem("closure.reason", "unknown reason '\(text)' (one of: \(known))")
+            return .resolved
+        }
+        return reason
+    }
+
+    private mutating func signatureName() -> String? {
+        guard let name = optionalText("sender.name") else { return nil }
+        guard let latin = optionalText("sender.latin_name"), latin != name else { return name }
+        return name + " " + latin
+    }
+
+    /// A mailbox from a name and an address field; the address is checked.
+    private mutating func mailbox(name namePath: String, email emailPath: String, required: Bool) -> Mailbox? {
+        let address = required ? requiredText(emailPath).flatMap { _ in emailAddress(emailPath) } : emailAddress(emailPath)
+        guard let address else { return nil }
+        return Mailbox(name: headerText(namePath) ?? "", address: address)
+    }
+
+    private mutating func emailAddress(_ path: String) -> String? {
+        guard let text = optionalText(path) else { return nil }
+        guard EmailAddress.isValid(text) else {
+            problem(path, "'\(text)' is not an email address (expected local@domain)")
+            return nil
+        }
+        return text
+    }
+
+    /// `cc[]`, then the case mailbox, each address once and never the customer's.
+    private mutating func carbonCopies() -> [Mailbox] {
+        var result: [Mailbox] = []
+        var seen: Set<String> = []
+        if let customer = optionalText("customer.email") { seen.insert(customer.lowercased()) }
+        for index in listCount("cc") {
+            if let box = mailbox(name: "cc.\(index).name", email: "cc.\(index).email", required: true), seen.insert(box.address.lowercased()).inserted {
+                result.append(box)
+            }
+        }
+        if let box = mailbox(name: "organization.case_mailbox.name", email: "organization.case_mailbox.email", required: false),
+            seen.insert(box.address.lowercased()).inserted
+        {
+            result.append(box)
+        }
+        return result
+    }
+
+    /// The indices of a list field; a problem when it is not a list.
+    private mutating func listCount(_ path: String) -> Range<Int> {
+        switch value(path) {
+        case nil, .null?: return 0..<0
+        case .list(let items)?: return 0..<items.count
+        case let other?:
+            problem(path, "expected a list, found \(describe(other))")
+            return 0..<0
+        }
+    }
+
+    private mutating func messageDomain() -> String {
+        if let domain = optionalText("organization.domain") {
+            if EmailAddress.isValidDomain(domain) { return domain }
+            problem("organization.domain", "'\(domain)' is not a domain name")
+        }
+        if let sender = optionalText("sender.email"), let at = sender.lastIndex(of: "@"), EmailAddress.isValid(sender) {
+            return String(sender[sender.index(after: at)...])
+        }
+        return "compose.invalid"
+    }
+
+    private mutating func notice() -> PrivacyNotice {
+        let standard = compiled.bundle.privacyNotice
+        guard let text = optionalText("organization.privacy_notice") else { return standard }
+        return PrivacyNotice(title: standard.title, text: text)
+    }
+
+    // MARK: - Thread
+
+    private mutating func readThread(offsetAt: @Sendable (Int64) -> Int) -> [QuotedMessage] {
+        var messages: [QuotedMessage] = []
+        for index in listCount("thread") {
+            let base = "thread.\(index)"
+            guard case .object? = value(base) else {
+                problem(base, "expected an object, found \(value(base).map(describe) ?? "nothing")")
+                continue
+            }
+            let sent = dateTime(base + ".sent").map { compiled.bundle.dateStyle.write(MessageDate(epochSeconds: $0, utcOffsetMinutes: offsetAt($0))) }
+            messages.append(
+                QuotedMessage(
+                    from: addressList(base + ".from", single: true),
+                    sent: sent,
+                    to: addressList(base + ".to", single: false),
+                    cc: addressList(base + ".cc", single: false),
+                    subject: headerText(base + ".subject"),
+                    body: optionalBody(base + ".body"),
+                    messageID: messageIDField(base + ".message_id")))
+        }
+        return messages
+    }
+
+    private mutating func optionalBody(_ path: String) -> String {
+        guard let found = value(path), found != .null else { return "" }
+        guard let text = scalarText(found) else {
+            problem(path, "expected text, found \(describe(found))")
+            return ""
+        }
+        return text
+    }
+
+    /// `Name <email>` for one address object or a list of them, joined with "; ".
+    private mutating func addressList(_ path: String, single: Bool) -> String {
+        let entries: [String]
+        if single {
+            entries = [quotedAddress(path)].compactMap { $0 }
+        } else {
+            entries = listCount(path).compactMap { quotedAddress("\(path).\($0)") }
+        }
+        return entries.joined(separator: "; ")
+    }
+
+    private mutating func quotedAddress(_ path: String) -> String? {
+        switch value(path) {
+        case nil, .null?: return nil
+        case .string(let text)?: return text
+        case .object?:
+            let name = headerText(path + ".name")
+            let email = optionalText(path + ".email")
+            switch (name, email) {
+            case let (name?, email?): return "\(name) <\(email)>"
+            case let (name?, nil): return name
+            case let (nil, email?): return email
+            case (nil, nil): return nil
+            }
+        case let other?:
+            problem(path, "expected an object {name, email}, found \(describe(other))")
+            return nil
+        }
+    }
+
+    private mutating func messageIDField(_ path: String) -> String? {
+        guard var text = optionalText(path) else { return nil }
+        if text.hasPrefix("<") && text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
+        guard MessageID.isValid(text) else {
+            problem(path, "'\(text)' is not a message id (expected <local@domain>)")
+            return nil
+        }
+        return text
+    }
+}

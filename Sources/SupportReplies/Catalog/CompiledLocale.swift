@@ -1,0 +1,54 @@
+import MustacheEngine
+
+/// One locale of a catalog, ready to render: its rules and its compiled templates.
+struct CompiledLocale: Sendable {
+    let bundle: LocaleBundle
+    let templates: TemplateSet
+    /// Template name → the file it came from, for messages.
+    let paths: [String: String]
+    /// Names that are reply kinds (not partials).
+    let kinds: Set<String>
+
+    /// Compiles every template of `locale` and reads its locale files.
+    static func compile(_ locale: String, in catalog: ReplyCatalog, kinds: Set<String>) throws(CompositionError) -> CompiledLocale {
+        let files = catalog.templates[locale] ?? [:]
+        var set = TemplateSet()
+        var paths: [String: String] = [:]
+        for (name, file) in files.sorted(by: { $0.key < $1.key }) {
+            paths[name] = file.path
+            do {
+                set.insert(try Template(name: name, source: file.contents))
+            } catch {
+                throw .config(SourceLocation(file: file.path, line: error.line, column: error.column), error.message)
+            }
+        }
+        let bundle = try readBundle(locale, files: catalog.locales[locale] ?? [])
+        return CompiledLocale(bundle: bundle, templates: set, paths: paths, kinds: kinds)
+    }
+
+    /// Reads a locale's files, later ones merged over earlier ones key by key.
+    private static func readBundle(_ locale: String, files: [CatalogFile]) throws(CompositionError) -> LocaleBundle {
+        guard !files.isEmpty else {
+            throw .config(nil, "locale '\(locale)' has templates but no locale file \(locale).json")
+        }
+        var merged = TemplateValue.object(TemplateObject())
+        for file in files {
+            do {
+                let value = try JSONReader.parse(Array(file.contents.utf8), file: file.path)
+                merged = ProfileMerge.merge(value, under: merged)
+            } catch {
+                throw CompositionError(.config, [CompositionError.Problem(location: error.location, message: error.message)])
+            }
+        }
+        do {
+            return try LocaleBundle(merged)
+        } catch {
+            throw .config(nil, "\(files.last!.path): \(error.key): \(error.message)")
+        }
+    }
+
+    /// The file position of a render error, for messages.
+    func location(of error: TemplateRenderError) -> SourceLocation {
+        SourceLocation(file: paths[error.templateName] ?? error.templateName, line: error.line, column: error.column)
+    }
+}

@@ -1,0 +1,84 @@
+public import MustacheEngine
+
+/// A source file of the catalog: where it came from (for messages) and its text.
+public struct CatalogFile: Sendable {
+    /// The path shown in messages (`templates/zh-CN/closure.mustache`, `mine/en-US/closure.mustache`).
+    public let path: String
+    /// The file's text.
+    public let contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// Every template and locale file a composer may use, by locale: the
+/// built-ins, overlaid by a user's `--templates` and `--locales` folders.
+///
+/// Templates live at `<locale>/<name>.mustache`; a name that another template
+/// of the same locale includes as a partial (or `quoted-thread`) is a partial,
+/// every other name is a reply kind.
+public struct ReplyCatalog: Sendable {
+    /// Template files by locale, then by template name.
+    public private(set) var templates: [String: [String: CatalogFile]] = [:]
+    /// Locale files by locale; an overlay file is merged over the built-in one key by key.
+    public private(set) var locales: [String: [CatalogFile]] = [:]
+
+    /// The name of the template that quotes earlier messages.
+    public static let quotedThreadTemplate = "quoted-thread"
+
+    /// An empty catalog.
+    public init() {}
+
+    /// The templates and locales compiled into the binary.
+    public static var builtIn: ReplyCatalog {
+        var catalog = ReplyCatalog()
+        for file in BuiltInFiles.files {
+            catalog.add(relativePath: String(file.path.drop { $0 != "/" }.dropFirst()),
+                        file: CatalogFile(path: file.path, contents: file.contents),
+                        isLocale: file.path.hasPrefix("locales/"))
+        }
+        return catalog
+    }
+
+    /// Adds a template (`<locale>/<name>.mustache`) or locale (`<locale>.json`) file;
+    /// a template replaces one of the same path, a locale file is layered over the earlier ones.
+    public mutating func add(relativePath: String, file: CatalogFile, isLocale: Bool) {
+        if isLocale {
+            guard relativePath.hasSuffix(".json") else { return }
+            locales[String(relativePath.dropLast(5)), default: []].append(file)
+            return
+        }
+        let parts = relativePath.split(separator: "/")
+        guard parts.count == 2, parts[1].hasSuffix(".mustache") else { return }
+        templates[String(parts[0]), default: [:]][String(parts[1].dropLast(9))] = file
+    }
+
+    /// The reply kinds and the locales each exists in, sorted by kind.
+    public var kinds: [(kind: String, locales: [String])] {
+        var byKind: [String: Set<String>] = [:]
+        for (locale, files) in templates {
+            let partials = partialNames(in: files)
+            for name in files.keys where !partials.contains(name) {
+                byKind[name, default: []].insert(locale)
+            }
+        }
+        return byKind.keys.sorted().map { ($0, byKind[$0]!.sorted()) }
+    }
+
+    /// The locales that have templates.
+    public var templateLocales: [String] { templates.keys.sorted() }
+
+    /// Names used as partials or parents inside one locale, plus the thread quote.
+    private func partialNames(in files: [String: CatalogFile]) -> Set<String> {
+        var names: Set<String> = [Self.quotedThreadTemplate]
+        for file in files.values {
+            // A file that does not compile is reported when it is used; here it only names nothing.
+            if let template = try? Template(name: "", source: file.contents) {
+                names.formUnion(template.partialNames)
+            }
+        }
+        return names
+    }
+}

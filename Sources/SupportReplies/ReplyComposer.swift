@@ -1,0 +1,137 @@
+public import MustacheEngine
+import MIMEWriter
+
+/// What a composition needs besides the case: the locale asked for and the send time.
+public struct ReplyOptions: Sendable {
+    /// `--locale`; nil means the case's `locale`, else `zh-CN`.
+    public var locale: String?
+    /// The send moment, seconds since the epoch.
+    public var sendEpochSeconds: Int64
+    /// The UTC offset of `--date`, used when the case names no `time_zone`.
+    public var sendUTCOffsetMinutes: Int
+    /// True for MIME output, which needs the sender's and the customer's addresses.
+    public var needsAddresses: Bool
+
+    public init(locale: String? = nil, sendEpochSeconds: Int64, sendUTCOffsetMinutes: Int = 0, needsAddresses: Bool = false) {
+        self.locale = locale
+        self.sendEpochSeconds = sendEpochSeconds
+        self.sendUTCOffsetMinutes = sendUTCOffsetMinutes
+        self.needsAddresses = needsAddresses
+    }
+}
+
+/// Turns a case into a finished reply and enforces what every reply
+/// guarantees, whatever the template says: required fields present and not
+/// empty, the salutation and subject by the locale's rules, exactly one
+/// reply prefix, the privacy notice exactly once after the signature, and
+/// earlier messages quoted without their copies of it.
+///
+/// A composer is an immutable value: build it once (templates compiled up
+/// front) and compose from any number of threads.
+public struct ReplyComposer: Sendable {
+    /// The files this composer was built from.
+    public let catalog: ReplyCatalog
+    private let locales: [String: CompiledLocale]
+    private let allNotices: [PrivacyNotice]
+
+    /// The locale used when neither the options nor the case name one.
+    public static let defaultLocale = "zh-CN"
+
+    /// Compiles every template and reads every locale of `catalog`.
+    public init(catalog: ReplyCatalog = .builtIn) throws(CompositionError) {
+        self.catalog = catalog
+        var kindsByLocale: [String: Set<String>] = [:]
+        for entry in catalog.kinds {
+            for locale in entry.locales { kindsByLocale[locale, default: []].insert(entry.kind) }
+        }
+        var compiled: [String: CompiledLocale] = [:]
+        for locale in Set(catalog.templates.keys).union(catalog.locales.keys).sorted() where catalog.templates[locale] != nil {
+            compiled[locale] = try CompiledLocale.compile(locale, in: catalog, kinds: kindsByLocale[locale] ?? [])
+        }
+        self.locales = compiled
+        var notices: [PrivacyNotice] = []
+        for locale in compiled.keys.sorted() where !notices.contains(compiled[locale]!.bundle.privacyNotice) {
+            notices.append(compiled[locale]!.bundle.privacyNotice)
+        }
+        self.allNotices = notices
+    }
+
+    /// Composes a reply of `kind` from `data` (the case with the profile merged under it).
+    public func compose(kind: String, data: TemplateValue, options: ReplyOptions) throws(CompositionError) -> ComposedReply {
+        let compiled = try resolve(kind: kind, data: data, options: options)
+        let reader = CaseReader(data: data, compiled: compiled, options: options)
+        let facts = try reader.readFacts(kind: kind)
+        let view = ReplyView(kind: kind, data: data, facts: facts, compiled: compiled)
+        var body = try render(kind, view.data, compiled: compiled)
+        body = PrivacyNotice.removingCopies(of: allNotices + facts.extraNotices, from: body)
+        body = BodyText.joined([body, noticeBlock(facts.notice)])
+        if !facts.thread.isEmpty {
+            let quoted = try render(ReplyCatalog.quotedThreadTemplate, view.threadData(removing: allNotices + facts.extraNotices), compiled: compiled)
+            body = BodyText.joined([body, quoted])
+        }
+        return ComposedReply(kind: kind, locale: compiled.bundle.identifier, facts: facts, body: BodyText.normalized(body))
+    }
+
+    /// Every problem that would stop `compose`, without rendering (for `compose check`).
+    public func problems(kind: String, data: TemplateValue, options: ReplyOptions) -> [CompositionError] {
+        do {
+            let compiled = try resolve(kind: kind, data: data, options: options)
+            _ = try CaseReader(data: data, compiled: compiled, options: options).readFacts(kind: kind)
+            return []
+        } catch {
+            return [error]
+        }
+    }
+
+    /// The case fields `kind` reads in `locale`, derived from its templates
+    /// and the composer's own reads (`compose.*` values are the composer's, not the case's).
+    public func fields(kind: String, locale: String) throws(CompositionError) -> TemplateFields {
+        let compiled = try compiledLocale(locale)
+        guard compiled.kinds.contains(kind) else { throw unknownKind(kind, locale: locale) }
+        return CaseReader.fields(kind: kind, templates: compiled.templates)
+    }
+
+    /// The locales that have templates.
+    public var localeIdentifiers: [String] { locales.keys.sorted() }
+
+    // MARK: - Steps
+
+    private func resolve(kind: String, data: TemplateValue, options: ReplyOptions) throws(CompositionError) -> CompiledLocale {
+        let locale = options.locale ?? data["locale"]?.stringValue ?? Self.defaultLocale
+        let compiled = try compiledLocale(locale)
+        guard compiled.kinds.contains(kind) else { throw unknownKind(kind, locale: locale) }
+        return compiled
+    }
+
+    private func compiledLocale(_ locale: String) throws(CompositionError) -> CompiledLocale {
+        guard let compiled = locales[locale] else {
+            throw .usage("unknown locale '\(locale)' (available: \(localeIdentifiers.joined(separator: ", ")))")
+        }
+        return compiled
+    }
+
+    private func unknownKind(_ kind: String, locale: String) -> CompositionError {
+        let elsewhere = catalog.kinds.first { $0.kind == kind }?.locales ?? []
+        if !elsewhere.isEmpty {
+            return .usage("kind '\(kind)' has no \(locale) template (it exists in \(elsewhere.joined(separator: ", ")))")
+        }
+        let known = catalog.kinds.map(\.kind).joined(separator: ", ")
+        return .usage("unknown kind '\(kind)' (kinds: \(known))")
+    }
+
+    private func render(_ name: String, _ data: TemplateValue, compiled: CompiledLocale) throws(CompositionError) -> String {
+        do {
+            return try compiled.templates.render(name, data: data, options: RenderOptions(escaping: .none, strict: true))
+        } catch {
+            if let path = error.path {
+                // A required value the checks let through (a custom template reading a computed path).
+                throw CompositionError(.data, [CompositionError.Problem(path: JSONPath(dotted: path), message: "required field is missing (read at \(compiled.location(of: error)))")])
+            }
+            throw CompositionError(.config, [CompositionError.Problem(location: compiled.location(of: error), message: error.message)])
+        }
+    }
+
+    private func noticeBlock(_ notice: PrivacyNotice) -> String {
+        String(repeating: "-", count: 60) + "\n" + notice.title + "\n" + notice.text
+    }
+}

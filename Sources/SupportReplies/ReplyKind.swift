@@ -1,1 +1,0 @@
-// Placeholder: the reply domain lands with its own issue.

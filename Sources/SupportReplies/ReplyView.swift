@@ -1,0 +1,69 @@
+import MustacheEngine
+
+/// The data a reply template renders: the case as given, plus the `compose`
+/// object of values the composer computed. Case data cannot override
+/// `compose`: it is set last.
+struct ReplyView {
+    let data: TemplateValue
+    private let facts: ReplyFacts
+    private let computed: TemplateObject
+
+    init(kind: String, data: TemplateValue, facts: ReplyFacts, compiled: CompiledLocale) {
+        self.facts = facts
+        var computed = TemplateObject()
+        computed["kind"] = .string(kind)
+        computed["locale"] = .string(compiled.bundle.identifier)
+        computed["salutation"] = .string(facts.salutation)
+        computed["subject"] = .string(facts.subject)
+        computed["stage"] = .string(facts.stage)
+        computed["closing"] = .string(facts.closing)
+        computed["date"] = .string(facts.writtenDate)
+        computed["labels"] = .object(compiled.bundle.labels)
+        if let time = facts.onsiteTime { computed["onsite_time"] = .string(time) }
+        if let name = facts.signatureName { computed["signature_name"] = .string(name) }
+        computed["closure"] = .object(TemplateObject(ClosureReason.allCases.map { ($0.rawValue, .bool($0 == facts.closureReason)) }))
+        computed["evidence"] = .list(Self.evidence(in: data))
+        self.computed = computed
+        self.data = Self.adding(computed, to: data)
+    }
+
+    /// The data for the quoted-thread template: `compose.thread` holds the
+    /// earlier messages, newest first, with the notices removed from their bodies.
+    func threadData(removing notices: [PrivacyNotice]) -> TemplateValue {
+        var computed = self.computed
+        computed["thread"] = .list(facts.thread.map { message in
+            var entry = TemplateObject()
+            entry["from"] = .string(message.from)
+            if let sent = message.sent { entry["sent"] = .string(sent) }
+            entry["to"] = .string(message.to)
+            entry["cc"] = .string(message.cc)
+            if let subject = message.subject { entry["subject"] = .string(subject) }
+            entry["body"] = .string(BodyText.normalized(PrivacyNotice.removingCopies(of: notices, from: message.body)).trimmingTrailingNewlines)
+            return .object(entry)
+        })
+        return Self.adding(computed, to: data)
+    }
+
+    private static func adding(_ computed: TemplateObject, to data: TemplateValue) -> TemplateValue {
+        var root = data.objectValue ?? TemplateObject()
+        root["compose"] = .object(computed)
+        return .object(root)
+    }
+
+    /// `analysis.evidence[]` as `{caption, block}`, the text indented by four
+    /// spaces so it stands apart in text and becomes `<pre>` in HTML.
+    private static func evidence(in data: TemplateValue) -> [TemplateValue] {
+        guard let items = data.value(at: ["analysis", "evidence"])?.listValue else { return [] }
+        return items.compactMap { item in
+            let caption = item["caption"]?.stringValue ?? ""
+            guard let text = item["text"]?.stringValue, !text.isEmpty else { return nil }
+            let block = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : "    " + $0 }
+                .joined(separator: "\n")
+            var entry = TemplateObject()
+            if !caption.isEmpty { entry["caption"] = .string(caption) }
+            entry["block"] = .string(block)
+            return .object(entry)
+        }
+    }
+}
