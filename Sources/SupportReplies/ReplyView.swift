@@ -33,11 +33,13 @@ struct ReplyView {
         var computed = self.computed
         computed["thread"] = .list(facts.thread.map { message in
             var entry = TemplateObject()
+            // Every key is present (empty when unknown): a missing one would make
+            // the template's relative lookup fall through to the case's own field.
             entry["from"] = .string(message.from)
-            if let sent = message.sent { entry["sent"] = .string(sent) }
+            entry["sent"] = .string(message.sent ?? "")
             entry["to"] = .string(message.to)
             entry["cc"] = .string(message.cc)
-            if let subject = message.subject { entry["subject"] = .string(subject) }
+            entry["subject"] = .string(message.subject ?? "")
             entry["body"] = .string(BodyText.normalized(PrivacyNotice.removingCopies(of: notices, from: message.body)).trimmingTrailingNewlines)
             return .object(entry)
         })
@@ -61,7 +63,7 @@ struct ReplyView {
                 .map { $0.isEmpty ? "" : "    " + $0 }
                 .joined(separator: "\n")
             var entry = TemplateObject()
-            if !caption.isEmpty { entry["caption"] = .string(caption) }
+            entry["caption"] = .string(caption)  // present even when empty, so lookup never falls through
             entry["block"] = .string(block)
             return .object(entry)
         }

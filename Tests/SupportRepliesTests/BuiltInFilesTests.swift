@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+@testable import SupportReplies
+
+/// The templates and locales compiled into the binary must be exactly the
+/// files in templates/ and locales/; after editing one, run scripts/embed-builtins.
+@Suite("Built-in files")
+struct BuiltInFilesTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func filesOnDisk() throws -> [String: String] {
+        var files: [String: String] = [:]
+        for (folder, suffix) in [("templates", ".mustache"), ("locales", ".json")] {
+            let base = root.appendingPathComponent(folder)
+            let enumerator = try #require(FileManager.default.enumerator(atPath: base.path))
+            while let relative = enumerator.nextObject() as? String {
+                guard relative.hasSuffix(suffix) else { continue }
+                let text = try String(contentsOf: base.appendingPathComponent(relative), encoding: .utf8)
+                files[folder + "/" + relative] = text.replacingOccurrences(of: "\r", with: "")
+            }
+        }
+        return files
+    }
+
+    @Test func compiledInCopyIsCurrent() throws {
+        let onDisk = try Self.filesOnDisk()
+        let compiled = Dictionary(uniqueKeysWithValues: BuiltInFiles.files.map { ($0.path, $0.contents) })
+        #expect(Set(compiled.keys) == Set(onDisk.keys), "run scripts/embed-builtins")
+        for (path, text) in onDisk {
+            #expect(compiled[path] == text, "\(path) changed since scripts/embed-builtins last ran")
+        }
+    }
+
+    @Test func everyBuiltInKindExistsInBothLocales() throws {
+        let kinds = ReplyCatalog.builtIn.kinds
+        #expect(kinds.map(\.kind) == ["analysis-result", "closure", "initial-response", "log-request", "onsite-visit", "scope-definition"])
+        #expect(kinds.allSatisfy { $0.locales == ["en-US", "zh-CN"] })
+    }
+}
