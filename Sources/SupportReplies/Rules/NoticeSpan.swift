@@ -9,15 +9,25 @@ struct NoticeSpan {
 
     /// The span of the significant characters `start..<end` of `body`,
     /// widened to whole lines when nothing significant shares their first
-    /// and last lines, and then to the separator lines just above.
-    init(_ body: SignificantText, from start: Int, to end: Int, in text: [Unicode.Scalar]) {
+    /// and last lines, and then to the separator lines just above. Inside
+    /// a line, the span takes the notice's `closingPunctuation` (`。`) when
+    /// it follows, in any width.
+    init(
+        _ body: SignificantText, from start: Int, to end: Int, closedBy closingPunctuation: [Unicode.Scalar],
+        in text: [Unicode.Scalar]
+    ) {
         let first = body.origins[start]
         let last = body.origins[end - 1]
         let lines = TextLines(text)
         let lineEnd = lines.end(of: last)
         let endsLine = end == body.origins.count || body.origins[end] >= lineEnd
         guard Self.startsLine(body, at: start, in: text), endsLine else {
-            range = first..<last + 1
+            var upper = last + 1
+            for expected in closingPunctuation {
+                guard upper < text.count, SignificantText.foldedPunctuation(text[upper]) == expected else { break }
+                upper += 1
+            }
+            range = first..<upper
             coversWholeLines = false
             return
         }

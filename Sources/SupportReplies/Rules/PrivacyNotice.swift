@@ -44,6 +44,7 @@ public struct PrivacyNotice: Sendable, Equatable {
         let body = SignificantText(scalars)
         let needle = SignificantText(text).scalars
         let titleNeedle = SignificantText(title).scalars
+        let closingPunctuation = Self.closingPunctuation(of: text)
         var spans: [NoticeSpan] = []
         var previousEnd = 0
         for start in body.occurrences(of: needle) {
@@ -53,12 +54,24 @@ public struct PrivacyNotice: Sendable, Equatable {
                 !titleNeedle.isEmpty && titleStart >= previousEnd
                 && body.scalars[titleStart..<start].elementsEqual(titleNeedle)
                 && NoticeSpan.startsLine(body, at: titleStart, in: scalars)
-            spans.append(NoticeSpan(body, from: hasTitle ? titleStart : start, to: end, in: scalars))
+            spans.append(
+                NoticeSpan(
+                    body, from: hasTitle ? titleStart : start, to: end, closedBy: closingPunctuation, in: scalars))
             previousEnd = end
         }
         for span in spans.reversed() {
             span.remove(from: &scalars)
         }
         return !spans.isEmpty
+    }
+
+    /// The punctuation after the notice's last letter or digit (`。`),
+    /// folded, without whitespace.
+    private static func closingPunctuation(of text: String) -> [Unicode.Scalar] {
+        let scalars = Array(text.unicodeScalars)
+        let lastSignificant = SignificantText(scalars).origins.last ?? scalars.count - 1
+        return scalars[(lastSignificant + 1)...]
+            .filter { !$0.properties.isWhitespace }
+            .map(SignificantText.foldedPunctuation)
     }
 }
