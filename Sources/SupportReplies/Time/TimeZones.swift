@@ -32,8 +32,12 @@ public enum TimeZones {
     ///   a file that is not valid TZif.
     public static func utcOffsetMinutes(zone: String, at epochSeconds: Int64) throws(TimeZoneError) -> Int {
         if let fixed = fixedOffsetMinutes(zone) { return fixed }
-        let seconds = try zoneInfo(zone).offset(at: epochSeconds)
-        return (seconds < 0 ? -1 : 1) * ((abs(seconds) + 30) / 60)
+        return minutes(fromSeconds: try zoneInfo(zone).offset(at: epochSeconds))
+    }
+
+    /// Seconds to minutes, rounded to the nearest (half a minute away from zero).
+    static func minutes(fromSeconds seconds: Int) -> Int {
+        (seconds < 0 ? -1 : 1) * ((abs(seconds) + 30) / 60)
     }
 
     /// The offset of `UTC`, `GMT` and `Etc/*` names (`Etc/GMT-8` is +08:00:
