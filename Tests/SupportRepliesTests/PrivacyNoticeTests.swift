@@ -58,19 +58,28 @@ enum TestNotices {
 
     static let zhText = TestNotices.zh.text
 
+    /// The notice with its list numbers `1. ` … `3. ` written another way.
+    static func renumbered(_ marker: (Int) -> String) -> String {
+        (1...3).reduce(zhText) { text, number in text.replacingOccurrences("\(number). ", marker(number)) }
+    }
+
     /// The same notice as a reply quotes it, each re-wrapped in a different way.
     static let variants: [Variant] = [
         .init(name: "exact copy", notice: block(zhText)),
         .init(name: "line breaks moved mid-sentence", notice: block(wrapped(zhText, width: 17))),
         .init(name: "paragraph blank lines dropped", notice: block(TestNotices.zhParagraphs.joined(separator: "\n"))),
         .init(name: "extra spaces and indentation",
-              notice: block(TestNotices.zhParagraphs.map { "    " + $0.replacingOccurrences(",", ",  ") }.joined(separator: "\n \n"))),
-        .init(name: "1. written as 1、", notice: block(zhText.replacingOccurrences(". ", "、"))),
-        .init(name: "1. written as (1)", notice: block(zhText.replacingOccurrences("1. ", "(1) ").replacingOccurrences("2. ", "(2) ").replacingOccurrences("3. ", "(3) "))),
-        .init(name: "1. written as - 1.", notice: block(zhText.replacingOccurrences("\n1. ", "\n- 1. ").replacingOccurrences("\n2. ", "\n- 2. ").replacingOccurrences("\n3. ", "\n- 3. "))),
-        .init(name: "1. written as ①", notice: block(zhText.replacingOccurrences("1. ", "①").replacingOccurrences("2. ", "②").replacingOccurrences("3. ", "③"))),
+              notice: block(
+                  TestNotices.zhParagraphs.map { "    " + $0.replacingOccurrences(",", ",  ") }
+                      .joined(separator: "\n \n"))),
+        .init(name: "1. written as 1、", notice: block(renumbered { "\($0)、" })),
+        .init(name: "1. written as (1)", notice: block(renumbered { "(\($0)) " })),
+        .init(name: "1. written as - 1.", notice: block(renumbered { "- \($0). " })),
+        .init(name: "1. written as ①", notice: block(renumbered { ["①", "②", "③"][$0 - 1] })),
         .init(name: "half-width punctuation made full-width",
-              notice: block(zhText.replacingOccurrences(",", "，").replacingOccurrences(":", "：").replacingOccurrences(";", "；").replacingOccurrences("1. ", "１．"))),
+              notice: block(
+                  renumbered { "\($0)．" }.replacingOccurrences(",", "，").replacingOccurrences(":", "：")
+                      .replacingOccurrences(";", "；"))),
         .init(name: "full-width punctuation made half-width",
               notice: block(zhText.replacingOccurrences("。", ".").replacingOccurrences("、", ","))),
         .init(name: "title absent", notice: block(title: nil, zhText)),

@@ -32,7 +32,9 @@ let zoneInfoPresent = FileManager.default.fileExists(atPath: "/usr/share/zoneinf
     }
 
     /// Around each daylight-saving change of a few years, to the second.
-    @Test(.enabled(if: zoneInfoPresent, "needs /usr/share/zoneinfo"), arguments: ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Europe/Dublin", "America/Santiago"])
+    @Test(
+        .enabled(if: zoneInfoPresent, "needs /usr/share/zoneinfo"),
+        arguments: ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Europe/Dublin", "America/Santiago"])
     func agreesWithFoundationAtTransitions(_ zone: String) throws {
         let reference = try #require(TimeZone(identifier: zone))
         var checked = 0

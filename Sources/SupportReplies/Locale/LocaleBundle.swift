@@ -68,7 +68,8 @@ public struct LocaleBundle: Sendable {
             }
         }
         guard allowed else {
-            throw field.error("expected a locale identifier of ASCII letters, digits and \"-\" (like \"zh-CN\"), found \"\(text)\"")
+            throw field.error(
+                "expected a locale identifier of ASCII letters, digits and \"-\" (like \"zh-CN\"), found \"\(text)\"")
         }
         return text
     }

@@ -15,8 +15,10 @@ public enum RFC3339 {
         try? read(text)
     }
 
-    /// `parse`, with the reason when `text` is not a date-time.
-    static func read(_ text: String) throws(RFC3339Error) -> (epochSeconds: Int64, utcOffsetMinutes: Int) {
+    /// `parse`, with the reason when `text` is not a date-time (for
+    /// messages such as `onsite.time: month 13 is out of range (1–12)`).
+    /// - Throws: `RFC3339Error` saying which field is malformed or out of range.
+    public static func read(_ text: String) throws(RFC3339Error) -> (epochSeconds: Int64, utcOffsetMinutes: Int) {
         var scanner = Scanner(bytes: Array(text.utf8))
         let year = try scanner.number(digits: 4, "year")
         try scanner.expect("-")
@@ -112,6 +114,9 @@ public enum RFC3339 {
 }
 
 /// Why a text is not an RFC 3339 date-time.
-struct RFC3339Error: Error {
-    let message: String
+public struct RFC3339Error: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, e.g. `month 13 is out of range (1–12)`.
+    public let message: String
+
+    public var description: String { message }
 }

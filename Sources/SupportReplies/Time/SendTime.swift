@@ -23,7 +23,8 @@ public enum SendTime {
     /// The latest moment written as a four-digit year (9999-12-31T23:59:59Z).
     static let latestEpochSeconds: Int64 = 253_402_300_799
 
-    /// --date value, else SOURCE_DATE_EPOCH (integer seconds; offset UTC), else now (UTC): the send moment and its offset.
+    /// The `--date` value, else `SOURCE_DATE_EPOCH` (integer seconds; offset
+    /// UTC), else now (UTC): the send moment and its offset.
     ///
     /// `dateOption` is an RFC 3339 date-time and keeps its own offset.
     /// `sourceDateEpoch` is a non-negative decimal integer of seconds since

@@ -22,7 +22,9 @@ public enum TimeZones {
     /// Where the TZif files live.
     static let directory = "/usr/share/zoneinfo"
 
-    /// Offset in minutes east of UTC of an IANA zone ("Asia/Shanghai", "Europe/Berlin", "UTC", "Etc/GMT-8") at a moment, read from the system's TZif files.
+    /// Offset in minutes east of UTC of an IANA zone ("Asia/Shanghai",
+    /// "Europe/Berlin", "UTC", "Etc/GMT-8") at a moment, read from the
+    /// system's TZif files.
     ///
     /// `UTC`, `GMT` and the `Etc/` zones are fixed offsets known without
     /// files. Other zones are read from `/usr/share/zoneinfo/<zone>` once
