@@ -1,0 +1,110 @@
+import MustacheEngine
+
+/// One value of a locale object together with its key path, with typed
+/// readers that throw a `LocaleError` naming that path.
+struct LocaleField {
+    let value: TemplateValue?
+    let path: String
+
+    init(root: TemplateValue) {
+        value = root
+        path = ""
+    }
+
+    private init(value: TemplateValue?, path: String) {
+        self.value = value
+        self.path = path
+    }
+
+    /// The member `key` of this object (absent when this is not an object).
+    func child(_ key: String) -> LocaleField {
+        LocaleField(value: value?[key], path: path.isEmpty ? key : "\(path).\(key)")
+    }
+
+    func error(_ message: String) -> LocaleError {
+        LocaleError(key: path, message: message)
+    }
+
+    func object() throws(LocaleError) -> TemplateObject {
+        guard let object = try present().objectValue else { throw mismatch("an object") }
+        return object
+    }
+
+    /// A string with at least one non-space character.
+    func string() throws(LocaleError) -> String {
+        guard let text = try present().stringValue else { throw mismatch("a string") }
+        guard text.contains(where: { !$0.isWhitespace }) else { throw error("must not be empty") }
+        return text
+    }
+
+    /// A boolean, or `nil` when the key is absent.
+    func optionalBool() throws(LocaleError) -> Bool? {
+        switch value {
+        case nil: return nil
+        case .bool(let flag)?: return flag
+        default: throw mismatch("true or false")
+        }
+    }
+
+    /// A string whose `{placeholders}` are all among `known`.
+    func pattern(placeholders known: [String]) throws(LocaleError) -> String {
+        let text = try string()
+        for name in PlaceholderPattern.names(in: text) where !known.contains(name) {
+            let list = known.map { "{\($0)}" }.joined(separator: ", ")
+            throw error("unknown placeholder {\(name)} (known: \(list))")
+        }
+        return text
+    }
+
+    /// One of `choices`.
+    func choice(_ choices: [String]) throws(LocaleError) -> String {
+        let text = try string()
+        guard choices.contains(text) else {
+            throw error("expected one of \(choices.map { "\"\($0)\"" }.joined(separator: ", ")), found \"\(text)\"")
+        }
+        return text
+    }
+
+    /// A list of strings, of exactly `count` items when `count` is given.
+    func strings(count: Int? = nil) throws(LocaleError) -> [String] {
+        guard let items = try present().listValue else { throw mismatch("a list of strings") }
+        if let count, items.count != count {
+            throw error("expected \(count) strings, found \(items.count)")
+        }
+        var strings: [String] = []
+        for position in items.indices {
+            strings.append(try LocaleField(value: items[position], path: "\(path)[\(position)]").string())
+        }
+        return strings
+    }
+
+    /// An object whose members are all strings, in order.
+    func stringMembers() throws(LocaleError) -> [(key: String, value: String)] {
+        var members: [(key: String, value: String)] = []
+        for key in try object().keys {
+            members.append((key, try child(key).string()))
+        }
+        return members
+    }
+
+    private func present() throws(LocaleError) -> TemplateValue {
+        guard let value else { throw error("required key is missing") }
+        return value
+    }
+
+    private func mismatch(_ expected: String) -> LocaleError {
+        error("expected \(expected), found \(Self.describe(value))")
+    }
+
+    private static func describe(_ value: TemplateValue?) -> String {
+        switch value {
+        case nil, .null?: return "null"
+        case .bool?: return "a boolean"
+        case .number?: return "a number"
+        case .string?: return "a string"
+        case .list?: return "a list"
+        case .object?: return "an object"
+        case .lambda?: return "a function"
+        }
+    }
+}

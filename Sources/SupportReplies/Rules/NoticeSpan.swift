@@ -1,0 +1,64 @@
+/// Where one copy of a notice sits in a text (indices of Unicode scalars),
+/// and how much around it goes when it is removed.
+struct NoticeSpan {
+    /// The scalars to remove.
+    private let range: Range<Int>
+    /// True when `range` covers whole lines, so separator and blank lines
+    /// around it are tidied too.
+    private let coversWholeLines: Bool
+
+    /// The span of the significant characters `start..<end` of `body`,
+    /// widened to whole lines when nothing significant shares their first
+    /// and last lines, and then to the separator lines just above. Inside
+    /// a line, the span takes the notice's `closingPunctuation` (`。`) when
+    /// it follows, in any width.
+    init(
+        _ body: SignificantText, from start: Int, to end: Int, closedBy closingPunctuation: [Unicode.Scalar],
+        in text: [Unicode.Scalar]
+    ) {
+        let first = body.origins[start]
+        let last = body.origins[end - 1]
+        let lines = TextLines(text)
+        let lineEnd = lines.end(of: last)
+        let endsLine = end == body.origins.count || body.origins[end] >= lineEnd
+        guard Self.startsLine(body, at: start, in: text), endsLine else {
+            var upper = last + 1
+            for expected in closingPunctuation {
+                guard upper < text.count, SignificantText.foldedPunctuation(text[upper]) == expected else { break }
+                upper += 1
+            }
+            range = first..<upper
+            coversWholeLines = false
+            return
+        }
+        range = lines.startOfSeparatorsAbove(lines.start(of: first))..<lineEnd
+        coversWholeLines = true
+    }
+
+    /// True when nothing significant stands before significant character
+    /// `index` of `body` on its line.
+    static func startsLine(_ body: SignificantText, at index: Int, in text: [Unicode.Scalar]) -> Bool {
+        index == 0 || body.origins[index - 1] < TextLines(text).start(of: body.origins[index])
+    }
+
+    /// Removes the span; for whole lines, the blank lines around it shrink
+    /// to one, or to none at the start or end of the text.
+    func remove(from text: inout [Unicode.Scalar]) {
+        guard coversWholeLines else {
+            text.removeSubrange(range)
+            return
+        }
+        let lines = TextLines(text)
+        let blankStart = lines.startOfBlankLines(above: range.lowerBound)
+        let blankEnd = lines.endOfBlankLines(below: range.upperBound)
+        if blankStart == 0 || blankEnd == text.count {
+            text.removeSubrange(blankStart..<blankEnd)
+        } else if blankEnd > range.upperBound {
+            text.removeSubrange(blankStart..<lines.start(of: blankEnd - 1))  // keeps the last blank line below
+        } else if blankStart < range.lowerBound {
+            text.removeSubrange(lines.end(of: blankStart)..<range.upperBound)  // keeps the first blank line above
+        } else {
+            text.removeSubrange(range)
+        }
+    }
+}

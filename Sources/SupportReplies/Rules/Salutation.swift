@@ -1,0 +1,125 @@
+/// A locale's salutation rules (`salutation` in the locale file).
+public struct SalutationRules: Sendable {
+    /// The form with an honorific; placeholders `{family}`, `{honorific}`, `{name}`.
+    public var withHonorific: String
+    /// The form without one; placeholder `{name}` (the full name).
+    public var withoutHonorific: String
+    /// Han family names of two characters or more (欧阳, 司马, …), used when
+    /// the family name has to be derived from the full name.
+    public var compoundFamilyNames: [String]
+    /// Honorific as written in the case → honorific as the locale writes it
+    /// (`Ms.` → `女士`); an honorific not listed is used as given.
+    public var honorifics: [String: String]
+    /// Honorifics that name no one (`先生/女士`, `Sir/Madam`); they count as
+    /// no honorific at all.
+    public var genericHonorifics: [String]
+    /// Whether Han family names are written in pinyin (`张` → `Zhang`), for
+    /// locales in Latin script. A family name whose reading is not certain
+    /// stays in Han characters.
+    public var romanizesHanFamilyNames: Bool
+
+    /// Rules from their parts.
+    public init(
+        withHonorific: String, withoutHonorific: String, compoundFamilyNames: [String],
+        honorifics: [String: String], genericHonorifics: [String], romanizesHanFamilyNames: Bool
+    ) {
+        self.withHonorific = withHonorific
+        self.withoutHonorific = withoutHonorific
+        self.compoundFamilyNames = compoundFamilyNames
+        self.honorifics = honorifics
+        self.genericHonorifics = genericHonorifics
+        self.romanizesHanFamilyNames = romanizesHanFamilyNames
+    }
+}
+
+/// The greeting line of a reply (`张女士 您好,`, `Dear Ms. Keller,`).
+public enum Salutation {
+    /// The salutation for a customer.
+    ///
+    /// With an honorific the locale's `with_honorific` form is used, with the
+    /// family name: `familyName` when given, else derived from `name` (a Han
+    /// name's compound family name or first character; a Latin-script name's
+    /// last word, or the part before a comma). Without an honorific, or with
+    /// a generic one, the full name goes into `without_honorific`; nothing is
+    /// guessed. An honorific already ending the name is not repeated.
+    /// Values are trimmed; blank ones count as absent.
+    public static func make(name: String, familyName: String?, honorific: String?, rules: SalutationRules) -> String {
+        let name = name.trimmingWhitespace
+        guard let given = honorific?.nonBlank, !isGeneric(given, rules: rules) else {
+            return withoutHonorific(name, rules: rules)
+        }
+        let localized = localizedHonorific(given, rules: rules)
+        let bareName = removingSuffix(given, or: localized, from: name)
+        guard !bareName.isEmpty else { return withoutHonorific(name, rules: rules) }
+        let family = familyName?.nonBlank ?? derivedFamilyName(of: bareName, rules: rules)
+        let written = rules.romanizesHanFamilyNames ? HanFamilyNames.pinyin(of: family) ?? family : family
+        return PlaceholderPattern.fill(rules.withHonorific) { placeholder in
+            switch placeholder {
+            case "family": return written
+            case "honorific": return localized
+            case "name": return name
+            default: return nil
+            }
+        }
+    }
+
+    private static func withoutHonorific(_ name: String, rules: SalutationRules) -> String {
+        PlaceholderPattern.fill(rules.withoutHonorific) { $0 == "name" ? name : nil }
+    }
+
+    /// A generic honorific is listed in the locale or offers alternatives
+    /// (`Mr/Mrs`); compared without spaces, ASCII case or full-width slashes.
+    private static func isGeneric(_ honorific: String, rules: SalutationRules) -> Bool {
+        let key = honorificKey(honorific)
+        return key.contains("/") || rules.genericHonorifics.contains { honorificKey($0) == key }
+    }
+
+    /// The locale's form of an honorific: an exact key of the table, else a
+    /// key equal up to ASCII case, spaces and a trailing period (`ms` → `Ms.`),
+    /// else the honorific as given.
+    private static func localizedHonorific(_ honorific: String, rules: SalutationRules) -> String {
+        if let exact = rules.honorifics[honorific] { return exact }
+        let key = honorificKey(honorific)
+        let match = rules.honorifics.keys.sorted().first { honorificKey($0) == key }
+        return match.flatMap { rules.honorifics[$0] } ?? honorific
+    }
+
+    private static func honorificKey(_ text: String) -> String {
+        var key = String(text.unicodeScalars.compactMap { scalar -> Character? in
+            if scalar.properties.isWhitespace { return nil }
+            if scalar == "／" { return "/" }
+            return Character(scalar.isASCII ? Unicode.Scalar(UInt8(ascii: scalar).lowercasedASCII) : scalar)
+        })
+        if key.hasSuffix(".") { key.removeLast() }
+        return key
+    }
+
+    /// `name` without a trailing honorific (`张女士` → `张`).
+    private static func removingSuffix(_ honorific: String, or localized: String, from name: String) -> String {
+        for suffix in [honorific, localized] where name.hasSuffix(suffix) {
+            return String(name.dropLast(suffix.count)).trimmingWhitespace
+        }
+        return name
+    }
+
+    /// The family name inside a full name, by the script the name is written in.
+    private static func derivedFamilyName(of name: String, rules: SalutationRules) -> String {
+        if let first = name.unicodeScalars.first, first.properties.isIdeographic {
+            let compound = rules.compoundFamilyNames
+                .filter { !$0.isEmpty && name.hasPrefix($0) }
+                .max { $0.count < $1.count }
+            return compound ?? String(name.prefix(1))
+        }
+        if let comma = name.firstIndex(where: { $0 == "," || $0 == "，" }) {
+            let before = name[..<comma].trimmingWhitespace
+            if !before.isEmpty { return before }
+        }
+        return name.split(whereSeparator: \.isWhitespace).last.map(String.init) ?? name
+    }
+}
+
+extension UInt8 {
+    fileprivate var lowercasedASCII: UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self) ? self + 32 : self
+    }
+}

@@ -1,0 +1,108 @@
+/// Text reduced to the characters that carry its meaning, for matching a
+/// notice however a mail client re-wrapped it.
+///
+/// Full-width ASCII forms (U+FF01…U+FF5E) fold to ASCII, numbered-list
+/// forms (①, ⑴, ⒈) fold to their digits, ASCII letters fold to lowercase;
+/// then only letters (including CJK ideographs) and decimal digits are kept. Whitespace, line breaks, punctuation of any
+/// width, list markers (`-`, `*`, `•`, `1.` → `1`) and quote markers (`>`)
+/// all drop out. Each kept scalar remembers where it came from.
+struct SignificantText {
+    /// The kept scalars, folded.
+    private(set) var scalars: [Unicode.Scalar] = []
+    /// For each kept scalar, the index of the scalar of the original text it
+    /// came from.
+    private(set) var origins: [Int] = []
+
+    init(_ original: [Unicode.Scalar]) {
+        scalars.reserveCapacity(original.count)
+        origins.reserveCapacity(original.count)
+        for (index, scalar) in original.enumerated() {
+            append(scalar, from: index)
+        }
+    }
+
+    init(_ text: String) {
+        self.init(Array(text.unicodeScalars))
+    }
+
+    /// The start positions of the non-overlapping occurrences of `needle`,
+    /// left to right (Knuth–Morris–Pratt, linear in both lengths). An empty
+    /// needle occurs nowhere.
+    func occurrences(of needle: [Unicode.Scalar]) -> [Int] {
+        guard !needle.isEmpty else { return [] }
+        let fallback = Self.failureTable(needle)
+        var found: [Int] = []
+        var matched = 0
+        for (position, scalar) in scalars.enumerated() {
+            while matched > 0, needle[matched] != scalar {
+                matched = fallback[matched - 1]
+            }
+            if needle[matched] == scalar { matched += 1 }
+            if matched == needle.count {
+                found.append(position + 1 - needle.count)
+                matched = 0
+            }
+        }
+        return found
+    }
+
+    /// For each prefix of `needle`, the length of its longest proper prefix
+    /// that is also its suffix.
+    private static func failureTable(_ needle: [Unicode.Scalar]) -> [Int] {
+        var table = [Int](repeating: 0, count: needle.count)
+        var length = 0
+        for position in needle.indices.dropFirst() {
+            while length > 0, needle[position] != needle[length] {
+                length = table[length - 1]
+            }
+            if needle[position] == needle[length] { length += 1 }
+            table[position] = length
+        }
+        return table
+    }
+
+    /// `scalar` with full-width ASCII forms and CJK punctuation folded to
+    /// ASCII (`，` → `,`, `。` → `.`, `（` → `(`, `“` → `"`, `、` → `,`).
+    static func foldedPunctuation(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFEE0)!
+        case 0x3001: return ","  // 、
+        case 0x3002: return "."  // 。
+        case 0x201C, 0x201D: return "\""
+        case 0x2018, 0x2019: return "'"
+        default: return scalar
+        }
+    }
+
+    private static func isSignificant(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.generalCategory == .decimalNumber
+    }
+
+    private mutating func append(_ scalar: Unicode.Scalar, from index: Int) {
+        switch scalar.value {
+        case 0x41...0x5A:
+            keep(Unicode.Scalar(scalar.value + 0x20)!, from: index)
+        case 0xFF01...0xFF5E:
+            append(Self.foldedPunctuation(scalar), from: index)
+        case 0x2460...0x2473:  // ① … ⑳
+            keepDigits(of: scalar.value - 0x2460 + 1, from: index)
+        case 0x2474...0x2487:  // ⑴ … ⒇
+            keepDigits(of: scalar.value - 0x2474 + 1, from: index)
+        case 0x2488...0x249B:  // ⒈ … ⒛
+            keepDigits(of: scalar.value - 0x2488 + 1, from: index)
+        default:
+            if Self.isSignificant(scalar) { keep(scalar, from: index) }
+        }
+    }
+
+    private mutating func keepDigits(of number: UInt32, from index: Int) {
+        for digit in String(number).unicodeScalars {
+            keep(digit, from: index)
+        }
+    }
+
+    private mutating func keep(_ scalar: Unicode.Scalar, from index: Int) {
+        scalars.append(scalar)
+        origins.append(index)
+    }
+}

@@ -1,0 +1,111 @@
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A time zone that cannot be used: its name and why.
+public struct TimeZoneError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The zone name as given.
+    public let zone: String
+    /// What is wrong, e.g. `unknown time zone`.
+    public let message: String
+
+    /// `Mars/Olympus: unknown time zone (no /usr/share/zoneinfo/Mars/Olympus)`.
+    public var description: String { "\(zone): \(message)" }
+}
+
+/// IANA time zones, read from the system's TZif files without Foundation.
+public enum TimeZones {
+    /// Where the TZif files live.
+    static let directory = "/usr/share/zoneinfo"
+
+    /// Offset in minutes east of UTC of an IANA zone ("Asia/Shanghai",
+    /// "Europe/Berlin", "UTC", "Etc/GMT-8") at a moment, read from the
+    /// system's TZif files.
+    ///
+    /// `UTC`, `GMT` and the `Etc/` zones are fixed offsets known without
+    /// files. Other zones are read from `/usr/share/zoneinfo/<zone>` once
+    /// per process and kept. An offset with seconds (local mean time before
+    /// 1900) is rounded to the nearest minute.
+    /// - Throws: `TimeZoneError` for a malformed name, an unknown zone, or
+    ///   a file that is not valid TZif.
+    public static func utcOffsetMinutes(zone: String, at epochSeconds: Int64) throws(TimeZoneError) -> Int {
+        if let fixed = fixedOffsetMinutes(zone) { return fixed }
+        return minutes(fromSeconds: try zoneInfo(zone).offset(at: epochSeconds))
+    }
+
+    /// Seconds to minutes, rounded to the nearest (half a minute away from zero).
+    static func minutes(fromSeconds seconds: Int) -> Int {
+        (seconds < 0 ? -1 : 1) * ((abs(seconds) + 30) / 60)
+    }
+
+    /// The offset of `UTC`, `GMT` and `Etc/*` names (`Etc/GMT-8` is +08:00:
+    /// the POSIX sign, west positive), or `nil` for other names.
+    static func fixedOffsetMinutes(_ zone: String) -> Int? {
+        let name = zone.hasPrefix("Etc/") ? String(zone.dropFirst(4)) : zone
+        if ["UTC", "UCT", "GMT", "GMT0", "GMT+0", "GMT-0", "Universal", "Zulu", "Greenwich"].contains(name) {
+            return 0
+        }
+        guard zone.hasPrefix("Etc/GMT"), let sign = name.dropFirst(3).first, sign == "+" || sign == "-",
+            let hours = Int(name.dropFirst(4)), String(hours) == name.dropFirst(4),
+            (1...(sign == "-" ? 14 : 12)).contains(hours)
+        else { return nil }
+        return (sign == "-" ? 60 : -60) * hours
+    }
+
+    private static let cache = Mutex<[String: ZoneInfo]>([:])
+
+    private static func zoneInfo(_ zone: String) throws(TimeZoneError) -> ZoneInfo {
+        if let cached = cache.withLock({ $0[zone] }) { return cached }
+        guard isValidName(zone) else {
+            throw TimeZoneError(zone: zone, message: "not an IANA time zone name (like \"Asia/Shanghai\")")
+        }
+        let path = "\(directory)/\(zone)"
+        guard let bytes = readFile(path) else {
+            throw TimeZoneError(zone: zone, message: "unknown time zone (no \(path))")
+        }
+        guard let info = ZoneInfo(tzif: bytes) else {
+            throw TimeZoneError(zone: zone, message: "\(path) is not a valid TZif time zone file")
+        }
+        cache.withLock { $0[zone] = info }
+        return info
+    }
+
+    /// Names made of `/`-separated parts of ASCII letters, digits, `_`, `-`,
+    /// `+` and `.`, none of them empty, `.` or `..`.
+    static func isValidName(_ zone: String) -> Bool {
+        guard zone.utf8.count <= 255 else { return false }
+        let parts = zone.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.allSatisfy { part in
+            !part.isEmpty && part != "." && part != ".."
+                && part.unicodeScalars.allSatisfy { scalar in
+                    switch scalar {
+                    case "a"..."z", "A"..."Z", "0"..."9", "_", "-", "+", ".": return true
+                    default: return false
+                    }
+                }
+        }
+    }
+
+    /// The bytes of a regular file of at most 1 MiB, or `nil`.
+    private static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let limit = 1 << 20
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 16_384)
+        while bytes.count <= limit {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count >= 0 else { return nil }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+        return nil
+    }
+}
