@@ -21,7 +21,6 @@ enum TestLocales {
         "salutation": [
             "with_honorific": "{family}{honorific} 您好,",
             "without_honorific": "{name} 您好,",
-            "family_name_position": "first",
             "compound_family_names": .list(zhCompoundFamilyNames.map { .string($0) }),
             "honorifics": [
                 "女士": "女士", "先生": "先生", "Ms.": "女士", "Mr.": "先生", "Mrs.": "女士", "Dr.": "博士",
@@ -56,7 +55,6 @@ enum TestLocales {
         "salutation": [
             "with_honorific": "Dear {honorific} {family},",
             "without_honorific": "Dear {name},",
-            "family_name_position": "last",
             "compound_family_names": .list(zhCompoundFamilyNames.map { .string($0) }),
             "honorifics": [
                 "女士": "Ms.", "先生": "Mr.", "Ms.": "Ms.", "Mr.": "Mr.", "Mrs.": "Mrs.", "Dr.": "Dr.",
@@ -166,9 +164,6 @@ extension TemplateValue {
         .init(
             path: ["salutation", "without_honorific"], value: "{family} 您好,", key: "salutation.without_honorific",
             message: "unknown placeholder {family} (known: {name})"),
-        .init(
-            path: ["salutation", "family_name_position"], value: "middle", key: "salutation.family_name_position",
-            message: "expected one of \"first\", \"last\", found \"middle\""),
         .init(
             path: ["salutation", "compound_family_names"], value: ["欧阳", 3],
             key: "salutation.compound_family_names[1]", message: "expected a string, found a number"),

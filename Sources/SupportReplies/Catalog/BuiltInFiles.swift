@@ -24,9 +24,9 @@ enum BuiltInFiles {
     "reply_prefix": "RE: "
   },
   "salutation": {
+    "romanize_han_family_names": true,
     "with_honorific": "Dear {honorific} {family},",
     "without_honorific": "Dear {name},",
-    "family_name_position": "last",
     "compound_family_names": [
       "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
       "夏侯", "轩辕", "令狐", "宇文", "澹台", "西门", "端木", "独孤", "南宫", "万俟",
@@ -92,7 +92,6 @@ enum BuiltInFiles {
   "salutation": {
     "with_honorific": "{family}{honorific} 您好,",
     "without_honorific": "{name} 您好,",
-    "family_name_position": "first",
     "compound_family_names": [
       "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
       "夏侯", "轩辕", "令狐", "宇文", "澹台", "西门", "端木", "独孤", "南宫", "万俟",

@@ -103,13 +103,12 @@ extension PrivacyNotice {
 }
 
 extension SalutationRules {
-    /// Reads `salutation`. `family_name_position` is checked for shape only:
-    /// a Han name's family name always leads and a Latin-script name's is its
+    /// Reads `salutation`. Where the family name stands needs no setting: a
+    /// Han name's family name always leads and a Latin-script name's is its
     /// last word, whatever the locale.
     init(_ field: LocaleField) throws(LocaleError) {
         let withHonorific = try field.child("with_honorific").pattern(placeholders: ["family", "honorific", "name"])
         let withoutHonorific = try field.child("without_honorific").pattern(placeholders: ["name"])
-        _ = try field.child("family_name_position").choice(["first", "last"])
         self.init(
             withHonorific: withHonorific,
             withoutHonorific: withoutHonorific,

@@ -56,15 +56,6 @@ struct LocaleField {
         return text
     }
 
-    /// One of `choices`.
-    func choice(_ choices: [String]) throws(LocaleError) -> String {
-        let text = try string()
-        guard choices.contains(text) else {
-            throw error("expected one of \(choices.map { "\"\($0)\"" }.joined(separator: ", ")), found \"\(text)\"")
-        }
-        return text
-    }
-
     /// A list of strings, of exactly `count` items when `count` is given.
     func strings(count: Int? = nil) throws(LocaleError) -> [String] {
         guard let items = try present().listValue else { throw mismatch("a list of strings") }
