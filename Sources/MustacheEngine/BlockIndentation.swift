@@ -1,0 +1,51 @@
+/// Block re-indentation (`~inheritance`): a block's text is written at one
+/// indentation and rendered at another.
+///
+/// A block whose opening tag ends its line has an *intrinsic indentation*:
+/// the blanks that start the line after that tag. Those blanks are removed
+/// from the start of every line of the block where it is defined, and the
+/// renderer adds the indentation of the place where the block is expanded.
+/// For an argument (a block inside a parent tag) the opening tag only has to
+/// end its line; a parameter (a block elsewhere) needs its opening tag alone
+/// on its line and its closing tag at the end of one.
+///
+/// Blocks are handled outermost first, so a nested block measures its
+/// intrinsic indentation after the enclosing block's has been removed.
+enum BlockIndentation {
+    static func reindent(_ tokens: inout [Token], source: [UInt8]) {
+        for open in tokens.indices where tokens[open].kind == .blockOpen && hasIntrinsicIndentation(tokens, open) {
+            let firstLine = tokens[open].layout.line.upperBound
+            let close = tokens[open].layout.partner
+            let intrinsic = leadingBlanks(of: tokens[firstLine], source: source)
+            tokens[open].layout.intrinsicIndentation = intrinsic
+            if !intrinsic.isEmpty { removeIndentation(intrinsic, from: &tokens, in: firstLine..<close, source: source) }
+        }
+    }
+
+    private static func hasIntrinsicIndentation(_ tokens: [Token], _ open: Int) -> Bool {
+        let layout = tokens[open].layout
+        if layout.isArgument { return layout.clearsRight }
+        return layout.clearsLeft && layout.clearsRight && tokens[layout.partner].layout.clearsRight
+    }
+
+    /// Removes `indentation` (or as much of it as is there) from the start of
+    /// each line that begins in `range`, the first token starting a line.
+    private static func removeIndentation(
+        _ indentation: [UInt8], from tokens: inout [Token], in range: Range<Int>, source: [UInt8]
+    ) {
+        var startsLine = true
+        for index in range {
+            if startsLine, tokens[index].kind == .text {
+                let text = tokens[index].range
+                let common = zip(source[text], indentation).prefix(while: { $0 == $1 }).count
+                tokens[index].range = text.lowerBound + common..<text.upperBound
+            }
+            startsLine = StandaloneLines.endsLine(tokens[index], source: source)
+        }
+    }
+
+    private static func leadingBlanks(of token: Token, source: [UInt8]) -> [UInt8] {
+        guard token.kind == .text else { return [] }
+        return Array(source[token.range].prefix(while: { $0 == ASCII.space || $0 == ASCII.tab }))
+    }
+}

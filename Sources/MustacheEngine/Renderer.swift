@@ -1,0 +1,293 @@
+/// One render: walks compiled nodes into a single byte buffer.
+///
+/// All per-render state lives here, never in the templates, so one compiled
+/// ``TemplateSet`` can be rendered from many threads at once.
+///
+/// Indentation follows the spec's wording, "prepended to each line of the
+/// partial": a standalone partial, parent or re-indented block renders each
+/// line *of its own source* (sections included) with the indentation added,
+/// while text that values or inline partials bring along is left as is.
+struct Renderer {
+    /// How deep partials, parents and lambda results may nest before the
+    /// render stops (a template that includes itself unconditionally).
+    static let maximumNesting = 200
+
+    private let templates: [String: Template]
+    private let options: RenderOptions
+    var output: [UInt8] = []
+    private var context: ContextStack
+    /// Block arguments of the parents being rendered, outermost first: the
+    /// outermost template's argument for a name wins.
+    private var argumentFrames: [ArgumentFrame] = []
+    /// How many sections (of any template) enclose the current node; strict
+    /// mode only reports missing variables outside every section.
+    private var sectionDepth = 0
+    private var indentation: [UInt8] = []
+    /// The next node starts a line of the template being indented.
+    private var atLineStart = false
+    private var nesting = 0
+
+    private struct ArgumentFrame {
+        let arguments: [String: [Node]]
+        /// The template the arguments were written in, for error positions.
+        let template: Template
+    }
+
+    init(templates: [String: Template], options: RenderOptions, data: TemplateValue) {
+        self.templates = templates
+        self.options = options
+        context = ContextStack(root: data)
+    }
+
+    mutating func render(_ nodes: [Node], in template: Template) throws(TemplateRenderError) {
+        for node in nodes {
+            switch node {
+            case .text(let bytes): writeText(bytes)
+            case .variable(let variable): try renderVariable(variable, in: template)
+            case .section(let section): try renderSection(section, in: template)
+            case .partial(let partial): try renderPartial(partial, in: template)
+            case .parent(let parent): try renderParent(parent, in: template)
+            case .block(let block): try renderBlock(block, in: template)
+            }
+        }
+    }
+
+    // MARK: Variables
+
+    private mutating func renderVariable(_ variable: VariableNode, in template: Template) throws(TemplateRenderError) {
+        guard let value = context.lookup(variable.path) else {
+            if options.strict, sectionDepth == 0 { throw missingVariable(variable.path, at: variable.offset, in: template) }
+            startLine()
+            return
+        }
+        startLine()
+        let escapes = variable.escapes && options.escaping == .html
+        switch value {
+        case .string(let text): write(text, escaping: escapes)
+        case .number(let literal): write(literal, escaping: escapes)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null, .list, .object: break
+        case .lambda(let lambda): try interpolate(lambda, at: variable, escaping: escapes, in: template)
+        }
+    }
+
+    private mutating func write(_ text: String, escaping: Bool) {
+        if escaping {
+            HTMLEscaping.append(text, to: &output)
+        } else {
+            output.append(contentsOf: text.utf8)
+        }
+    }
+
+    /// A variable lambda: its result is a template in the default delimiters,
+    /// rendered here and then escaped as the tag asks.
+    private mutating func interpolate(
+        _ lambda: TemplateLambda, at variable: VariableNode, escaping: Bool, in template: Template
+    ) throws(TemplateRenderError) {
+        let result = try compileLambdaResult(
+            lambda.body(nil), delimiters: .standard, name: variable.path.dotted, at: variable.offset, in: template)
+        let start = output.count
+        try renderUnindented(result)
+        guard escaping else { return }
+        let rendered = Array(output[start...])
+        output.removeSubrange(start...)
+        rendered.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &output) }
+    }
+
+    // MARK: Sections
+
+    private mutating func renderSection(_ section: SectionNode, in template: Template) throws(TemplateRenderError) {
+        let value = context.lookup(section.path)
+        if section.isInverted {
+            if value?.isTruthy != true { try renderChildren(section.children, in: template) }
+            return
+        }
+        guard let value, value.isTruthy else { return }
+        switch value {
+        case .list(let items):
+            for item in items {
+                context.push(item)
+                try renderChildren(section.children, in: template)
+                context.pop()
+            }
+        case .lambda(let lambda):
+            let body = String(decoding: template.source[section.body], as: UTF8.self)
+            let result = try compileLambdaResult(
+                lambda.body(body), delimiters: section.delimiters, name: section.path.dotted, at: section.offset,
+                in: template)
+            sectionDepth += 1
+            try renderUnindented(result)
+            sectionDepth -= 1
+        default:
+            context.push(value)
+            try renderChildren(section.children, in: template)
+            context.pop()
+        }
+    }
+
+    private mutating func renderChildren(_ nodes: [Node], in template: Template) throws(TemplateRenderError) {
+        sectionDepth += 1
+        try render(nodes, in: template)
+        sectionDepth -= 1
+    }
+
+    // MARK: Partials, parents and blocks
+
+    private mutating func renderPartial(_ partial: PartialNode, in template: Template) throws(TemplateRenderError) {
+        guard let included = try resolve(partial.reference, at: partial.offset, in: template) else {
+            skipInclude(indentation: partial.indentation)
+            return
+        }
+        try include(included, indentation: partial.indentation, at: partial.offset, in: template)
+    }
+
+    private mutating func renderParent(_ parent: ParentNode, in template: Template) throws(TemplateRenderError) {
+        guard let included = try resolve(parent.reference, at: parent.offset, in: template) else {
+            skipInclude(indentation: parent.indentation)
+            return
+        }
+        argumentFrames.append(ArgumentFrame(arguments: parent.arguments, template: template))
+        try include(included, indentation: parent.indentation, at: parent.offset, in: template)
+        argumentFrames.removeLast()
+    }
+
+    /// A parameter block renders the outermost argument given for its name,
+    /// else its default content.
+    private mutating func renderBlock(_ block: BlockNode, in template: Template) throws(TemplateRenderError) {
+        var content = block.defaultContent
+        var owner = template
+        if let frame = argumentFrames.first(where: { $0.arguments[block.name] != nil }) {
+            content = frame.arguments[block.name]!
+            owner = frame.template
+        }
+        guard let extra = block.indentation, !extra.isEmpty else {
+            try render(content, in: owner)
+            return
+        }
+        let saved = indentation
+        indentation.append(contentsOf: extra)
+        atLineStart = true
+        try render(content, in: owner)
+        indentation = saved
+        atLineStart = block.closeEndsLine
+    }
+
+    /// Renders an included template: a standalone tag indents each of its
+    /// lines, an inline one renders it as is.
+    private mutating func include(
+        _ included: Template, indentation extra: [UInt8]?, at offset: Int, in template: Template
+    ) throws(TemplateRenderError) {
+        guard nesting < Self.maximumNesting else {
+            throw failure(
+                "templates nest more than \(Self.maximumNesting) deep (does '\(included.name)' include itself?)",
+                at: offset, in: template)
+        }
+        nesting += 1
+        let saved = indentation
+        if let extra {
+            indentation.append(contentsOf: extra)
+            atLineStart = true
+        } else {
+            startLine()
+            indentation = []
+        }
+        try render(included.nodes, in: included)
+        indentation = saved
+        atLineStart = extra != nil
+        nesting -= 1
+    }
+
+    /// A partial or parent that resolved to nothing: a standalone tag's line is gone.
+    private mutating func skipInclude(indentation extra: [UInt8]?) {
+        if extra != nil { atLineStart = true }
+    }
+
+    /// The template a partial or parent tag names, `nil` when lenient mode
+    /// renders nothing for it.
+    private func resolve(
+        _ reference: TemplateReference, at offset: Int, in template: Template
+    ) throws(TemplateRenderError) -> Template? {
+        let name: String
+        switch reference {
+        case .named(let written):
+            name = written
+        case .dynamic(let path):
+            switch context.lookup(path) {
+            case .string(let text): name = text
+            case .number(let literal): name = literal
+            case nil where options.strict && sectionDepth == 0: throw missingVariable(path, at: offset, in: template)
+            default: return nil
+            }
+        }
+        if let found = templates[name] { return found }
+        guard options.strict else { return nil }
+        throw failure("missing partial '\(name)'", at: offset, in: template)
+    }
+
+    // MARK: Lambdas
+
+    private func compileLambdaResult(
+        _ text: String, delimiters: Delimiters, name: String, at offset: Int, in template: Template
+    ) throws(TemplateRenderError) -> Template {
+        do throws(TemplateSyntaxError) {
+            return try Template(name: "\(template.name) (lambda '\(name)')", bytes: Array(text.utf8), delimiters: delimiters)
+        } catch {
+            throw failure("lambda '\(name)' returned a template that does not compile: \(error)", at: offset, in: template)
+        }
+    }
+
+    /// Renders a lambda's result where the lambda was, without indenting its lines.
+    private mutating func renderUnindented(_ result: Template) throws(TemplateRenderError) {
+        guard nesting < Self.maximumNesting else {
+            throw failure("lambdas nest more than \(Self.maximumNesting) deep", at: 0, in: result)
+        }
+        nesting += 1
+        let saved = indentation
+        indentation = []
+        try render(result.nodes, in: result)
+        indentation = saved
+        atLineStart = false
+        nesting -= 1
+    }
+
+    // MARK: Output
+
+    private mutating func writeText(_ bytes: [UInt8]) {
+        if indentation.isEmpty {
+            output.append(contentsOf: bytes)
+        } else {
+            writeIndented(bytes)
+        }
+    }
+
+    /// Text with the current indentation before each line it starts.
+    private mutating func writeIndented(_ bytes: [UInt8]) {
+        var start = 0
+        while start < bytes.count {
+            if atLineStart { output.append(contentsOf: indentation) }
+            let end = bytes[start...].firstIndex(of: ASCII.lineFeed).map { $0 + 1 } ?? bytes.count
+            output.append(contentsOf: bytes[start..<end])
+            atLineStart = bytes[end - 1] == ASCII.lineFeed
+            start = end
+        }
+    }
+
+    /// Writes the indentation when a value or inline partial starts a line.
+    @inline(__always)
+    private mutating func startLine() {
+        if atLineStart, !indentation.isEmpty { output.append(contentsOf: indentation) }
+        atLineStart = false
+    }
+
+    // MARK: Errors
+
+    private func missingVariable(_ path: VariablePath, at offset: Int, in template: Template) -> TemplateRenderError {
+        failure("missing variable '\(path.dotted)'", path: path.dotted, at: offset, in: template)
+    }
+
+    private func failure(_ message: String, path: String? = nil, at offset: Int, in template: Template) -> TemplateRenderError {
+        let location = SourceLocation(offset: offset, in: template.source)
+        return TemplateRenderError(
+            templateName: template.name, line: location.line, column: location.column, path: path, message: message)
+    }
+}

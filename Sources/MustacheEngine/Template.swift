@@ -1,0 +1,73 @@
+/// A compiled Mustache template: parse once, render many times.
+///
+/// Compiling checks the whole template and reports the first syntax error
+/// with its line and column. A `Template` is an immutable value; render it
+/// through a ``TemplateSet``, which resolves the partials and parents it names.
+public struct Template: Sendable {
+    /// The name partial and parent tags use to refer to this template.
+    public let name: String
+    /// The source as UTF-8, for error positions and section lambdas.
+    let source: [UInt8]
+    let nodes: [Node]
+    /// The names of the templates this one includes with `{{>name}}` or
+    /// extends with `{{<name}}` (dynamic `{{>*path}}` names excluded).
+    public let partialNames: Set<String>
+    /// True when the template has a `{{>*path}}` or `{{<*path}}` tag, whose
+    /// template is only known at render time.
+    public let usesDynamicPartials: Bool
+
+    /// Compiles `source`.
+    /// - Throws: ``TemplateSyntaxError`` locating the first problem.
+    public init(name: String, source: String) throws(TemplateSyntaxError) {
+        try self.init(name: name, bytes: Array(source.utf8), delimiters: .standard)
+    }
+
+    /// Compiles UTF-8 `bytes` starting with the given delimiters (a section
+    /// lambda's result is parsed with the delimiters of its section).
+    init(name: String, bytes: [UInt8], delimiters: Delimiters) throws(TemplateSyntaxError) {
+        let nodes: [Node]
+        do throws(SyntaxIssue) {
+            nodes = try Parser.parse(bytes, delimiters: delimiters)
+        } catch {
+            throw TemplateSyntaxError(templateName: name, source: bytes, issue: error)
+        }
+        self.name = name
+        self.source = bytes
+        self.nodes = nodes
+        var references = TemplateReferences()
+        references.collect(nodes)
+        partialNames = references.names
+        usesDynamicPartials = references.hasDynamic
+    }
+
+    /// The paths this template reads, by itself (partials are not followed;
+    /// ``TemplateSet/fields(of:)`` follows them).
+    public var fields: TemplateFields { FieldAnalysis.fields(of: self, templates: nil) }
+}
+
+/// Collects the partial and parent names a node tree refers to.
+private struct TemplateReferences {
+    var names: Set<String> = []
+    var hasDynamic = false
+
+    mutating func collect(_ nodes: [Node]) {
+        for node in nodes {
+            switch node {
+            case .text, .variable: continue
+            case .section(let section): collect(section.children)
+            case .partial(let partial): note(partial.reference)
+            case .parent(let parent):
+                note(parent.reference)
+                for argument in parent.arguments.values { collect(argument) }
+            case .block(let block): collect(block.defaultContent)
+            }
+        }
+    }
+
+    private mutating func note(_ reference: TemplateReference) {
+        switch reference {
+        case .named(let name): names.insert(name)
+        case .dynamic: hasDynamic = true
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/// The opening and closing tag delimiters in force while lexing (`{{` and `}}`
+/// until a set-delimiter tag changes them).
+struct Delimiters: Sendable, Equatable {
+    var open: [UInt8]
+    var close: [UInt8]
+
+    /// `{{` and `}}`.
+    static let standard = Delimiters(open: Array("{{".utf8), close: Array("}}".utf8))
+}
+
+/// One lexical item of a template: a run of text or one tag, with byte offsets
+/// into the template source.
+///
+/// Text is cut after every line feed, so a text token never spans two lines;
+/// that keeps the standalone-line pass a matter of grouping tokens.
+struct Token {
+    enum Kind: Equatable {
+        case text
+        /// `{{name}}`
+        case variable
+        /// `{{{name}}}` or `{{&name}}`
+        case unescapedVariable
+        /// `{{#name}}`
+        case sectionOpen
+        /// `{{^name}}`
+        case invertedOpen
+        /// `{{/name}}`
+        case close
+        /// `{{>name}}`
+        case partial
+        /// `{{<name}}`
+        case parentOpen
+        /// `{{$name}}`
+        case blockOpen
+        /// `{{! … }}`
+        case comment
+        /// `{{=<% %>=}}`
+        case setDelimiters
+    }
+
+    var kind: Kind
+    /// The whole token in the source: the text, or a tag from its opening
+    /// delimiter to the end of its closing delimiter.
+    var range: Range<Int>
+    /// The tag's name with the sigil, padding and any `*` removed (empty for text, comments and set-delimiter tags).
+    var name: Range<Int> = 0..<0
+    /// `{{>*name}}` and `{{<*name}}`: the name is a path whose value names the template.
+    var isDynamic = false
+    /// The delimiters in force at a section tag, which a section lambda's result is parsed with.
+    var delimiters = Delimiters.standard
+    /// What the layout passes work out about the token.
+    var layout = Layout()
+
+    /// Facts the pairing, indentation and standalone passes add to a token.
+    struct Layout {
+        /// For an opening tag, the index of its closing tag, and the reverse.
+        var partner = -1
+        /// A block tag directly inside a parent tag: an argument, not a parameter.
+        var isArgument = false
+        /// The tokens of the tag's line (tags only).
+        var line: Range<Int> = 0..<0
+        /// Only blank text stands between the tag and the start of its line.
+        var clearsLeft = false
+        /// Only blank text stands between the tag and the end of its line.
+        var clearsRight = false
+        /// Text dropped because it belongs to a standalone tag's line.
+        var isDropped = false
+        /// The whitespace removed before a standalone partial or parent tag,
+        /// or before a block pair: the indentation its content is rendered with.
+        var indentation: [UInt8]? = nil
+        /// For a block whose lines were re-indented: the block's intrinsic indentation.
+        var intrinsicIndentation: [UInt8]? = nil
+    }
+
+    var isTag: Bool { kind != .text }
+
+    /// Tags that may stand alone on a line and then take the line with them.
+    var canStandAlone: Bool {
+        switch kind {
+        case .text, .variable, .unescapedVariable: return false
+        default: return true
+        }
+    }
+}

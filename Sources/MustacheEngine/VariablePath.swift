@@ -1,0 +1,18 @@
+/// A tag's name split at its dots, once, when the template is compiled.
+///
+/// `.` is the implicit iterator (the current item); any other name is looked
+/// up by its first segment and descended by the rest.
+struct VariablePath: Sendable, Hashable {
+    /// The segments, empty for `.`.
+    let segments: [String]
+    /// The name as written in the template, for messages and field lists.
+    let dotted: String
+
+    init(_ dotted: String) {
+        self.dotted = dotted
+        segments = dotted == "." ? [] : dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// `{{.}}`: the current context item itself.
+    var isImplicit: Bool { segments.isEmpty }
+}
