@@ -1,1 +1,162 @@
-// Placeholder: the MIME writer lands with its own issue.
+/// An email to write as RFC 5322 / MIME bytes that mail readers decode
+/// alike: a text body, optionally an HTML alternative, and attachments.
+///
+/// `serialized()` gives CRLF line ends throughout, header text in RFC 2047
+/// encoded-words where it is not plain ASCII, and no line over 998 octets
+/// (header lines are folded at 76). The body is `text/plain` alone, or
+/// `multipart/alternative` (text, then HTML) when `htmlBody` is set, inside
+/// `multipart/mixed` when there are attachments. Nothing in the data can add
+/// a header field: values with line breaks or other control characters are
+/// rejected by `validate()`.
+public struct MailMessage: Sendable {
+    public var from: Mailbox
+    /// At least one recipient.
+    public var to: [Mailbox]
+    public var cc: [Mailbox]
+    public var subject: String
+    public var date: MessageDate
+    /// The Message-ID without angle brackets: `id-left@id-right`, both
+    /// dot-atoms (`CAS-1.closure.20201109091800@support.example.com`).
+    public var messageID: String
+    /// The Message-ID replied to, without angle brackets.
+    public var inReplyTo: String?
+    /// The thread's Message-IDs without angle brackets, oldest first. The
+    /// writer drops repeats and makes `inReplyTo` the last entry.
+    public var references: [String]
+    /// The text, with LF line ends. CRLF and lone CR count as line breaks
+    /// too; the body is sent with CRLF and ends with a line break.
+    public var textBody: String
+    /// When set, an HTML alternative of the text (see `PlainTextHTML`).
+    public var htmlBody: String?
+    public var attachments: [MailAttachment]
+    /// A language tag for the Content-Language header, e.g. `zh-CN`.
+    public var contentLanguage: String?
+
+    public init(
+        from: Mailbox, to: [Mailbox], cc: [Mailbox] = [], subject: String, date: MessageDate, messageID: String,
+        inReplyTo: String? = nil, references: [String] = [], textBody: String, htmlBody: String? = nil,
+        attachments: [MailAttachment] = [], contentLanguage: String? = nil
+    ) {
+        self.from = from
+        self.to = to
+        self.cc = cc
+        self.subject = subject
+        self.date = date
+        self.messageID = messageID
+        self.inReplyTo = inReplyTo
+        self.references = references
+        self.textBody = textBody
+        self.htmlBody = htmlBody
+        self.attachments = attachments
+        self.contentLanguage = contentLanguage
+    }
+
+    /// Checks every value that goes into a header: names and subject without
+    /// control characters, addresses as plain `local@domain`, Message-IDs as
+    /// `id-left@id-right`, a real date, a language tag, attachment types.
+    /// Throws the first problem, naming its field (`to[1].address`).
+    public func validate() throws(MIMEError) {
+        try from.validate(field: "from")
+        guard !to.isEmpty else { throw MIMEError(field: "to", message: "at least one recipient is required") }
+        for (index, mailbox) in to.enumerated() { try mailbox.validate(field: "to[\(index)]") }
+        for (index, mailbox) in cc.enumerated() { try mailbox.validate(field: "cc[\(index)]") }
+        try HeaderText.check(subject, field: "subject")
+        try date.validate()
+        try MessageIdentifier.validate(messageID, field: "messageID")
+        if let inReplyTo {
+            try MessageIdentifier.validate(inReplyTo, field: "inReplyTo", ownID: messageID)
+        }
+        for (index, reference) in references.enumerated() {
+            try MessageIdentifier.validate(reference, field: "references[\(index)]", ownID: messageID)
+        }
+        if let contentLanguage, !Self.isLanguageTag(contentLanguage) {
+            throw MIMEError(field: "contentLanguage", message: "'\(contentLanguage)' is not a language tag like zh-CN")
+        }
+        for (index, attachment) in attachments.enumerated() { try attachment.validate(field: "attachments[\(index)]") }
+    }
+
+    /// The message as RFC 5322 bytes with CRLF line ends, after `validate()`.
+    public func serialized() throws(MIMEError) -> [UInt8] {
+        try validate()
+        let body = bodyPart()
+        var attempt = 0
+        while true {
+            var buffer = MessageBuffer(capacity: estimatedSize)
+            writeHeaders(to: &buffer)
+            var parts = PartWriter(seed: messageID, attempt: attempt)
+            parts.write(body, to: &buffer)
+            if parts.boundariesAreUnique(in: buffer.bytes) { return buffer.bytes }
+            attempt += 1
+        }
+    }
+
+    private func bodyPart() -> BodyPart {
+        var main = BodyPart.text(TextContent(textBody), subtype: "plain")
+        if let htmlBody {
+            main = .multipart(subtype: "alternative", parts: [main, .text(TextContent(htmlBody), subtype: "html")])
+        }
+        guard !attachments.isEmpty else { return main }
+        return .multipart(subtype: "mixed", parts: [main] + attachments.map(BodyPart.attachment))
+    }
+
+    private var estimatedSize: Int {
+        let text = textBody.utf8.count + (htmlBody?.utf8.count ?? 0)
+        let files = attachments.reduce(0) { $0 + Base64.bodyLength(of: $1.data.count) + 512 }
+        return 2048 + text * 3 + files
+    }
+
+    private func writeHeaders(to buffer: inout MessageBuffer) {
+        buffer.writeAddressHeader("From", [from])
+        buffer.writeAddressHeader("To", to)
+        if !cc.isEmpty { buffer.writeAddressHeader("Cc", cc) }
+        buffer.beginHeader("Subject")
+        buffer.writeUnstructured(subject)
+        buffer.endHeader()
+        buffer.writeHeader("Date", words: [date.rfc5322])
+        buffer.writeHeader("Message-ID", words: ["<\(messageID)>"])
+        let thread = threadReferences
+        if let inReplyTo { buffer.writeHeader("In-Reply-To", words: ["<\(inReplyTo)>"]) }
+        if !thread.isEmpty { buffer.writeHeader("References", words: thread.map { "<\($0)>" }) }
+        buffer.writeHeader("MIME-Version", words: ["1.0"])
+        if let contentLanguage { buffer.writeHeader("Content-Language", words: [contentLanguage]) }
+    }
+
+    /// `references` without repeats, ending with `inReplyTo`: readers thread
+    /// by References, and RFC 5322 3.6.4 puts the parent's id last.
+    var threadReferences: [String] {
+        var seen = Set<String>()
+        var thread = references.filter { $0 != inReplyTo && seen.insert($0).inserted }
+        if let inReplyTo { thread.append(inReplyTo) }
+        return thread
+    }
+
+    /// RFC 5646 in the simple form mail uses: `zh-CN`, `en-US`, `zh-Hans-CN`.
+    private static func isLanguageTag(_ tag: String) -> Bool {
+        let subtags = tag.split(separator: "-", omittingEmptySubsequences: false)
+        return subtags.enumerated().allSatisfy { index, subtag in
+            (1...8).contains(subtag.utf8.count)
+                && subtag.utf8.allSatisfy { byte in
+                    let letter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    return letter || (index > 0 && (0x30...0x39).contains(byte))
+                }
+        }
+    }
+}
+
+/// RFC 5322 3.6.4 msg-id, in the form `<id-left@id-right>` with both sides
+/// dot-atom-text (no obsolete forms, no domain literals, no `=?`).
+enum MessageIdentifier {
+    /// Keeps `In-Reply-To: <…>` within the 998-octet line limit.
+    static let maxLength = 900
+
+    static func validate(_ id: String, field: String, ownID: String? = nil) throws(MIMEError) {
+        func fail(_ message: String) -> MIMEError { MIMEError(field: field, message: message) }
+        try HeaderText.check(id, field: field)
+        let halves = id.split(separator: "@", omittingEmptySubsequences: false)
+        guard halves.count == 2, halves.allSatisfy(AddressSpec.isDotAtom), !id.contains("=?") else {
+            throw fail("'\(id)' is not a message id of the form left@right (dot-atoms, without angle brackets)")
+        }
+        guard id.utf8.count <= maxLength else { throw fail("the message id is longer than \(maxLength) octets") }
+        if let ownID, id == ownID { throw fail("refers to the message's own Message-ID") }
+    }
+}

@@ -1,17 +1,11 @@
-/// A moment as a calendar date and wall-clock time at a fixed UTC offset,
-/// with the conversions a mail message needs. No Foundation: the civil-date
-/// arithmetic is Howard Hinnant's days-from-civil algorithm.
+/// A moment as the sender's wall clock showed it: broken-down local time
+/// plus the offset from UTC. Calendar arithmetic is proleptic Gregorian, done
+/// here without Foundation.
 public struct MessageDate: Sendable, Equatable {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-    public var hour: Int
-    public var minute: Int
-    public var second: Int
-    /// The offset from UTC of the wall-clock fields, in minutes (`480` for +08:00).
+    public var year, month, day, hour, minute, second: Int
+    /// Local time minus UTC, in minutes: `480` for +08:00, `-210` for -03:30.
     public var utcOffsetMinutes: Int
 
-    /// A date from its wall-clock fields.
     public init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, utcOffsetMinutes: Int) {
         self.year = year
         self.month = month
@@ -22,56 +16,130 @@ public struct MessageDate: Sendable, Equatable {
         self.utcOffsetMinutes = utcOffsetMinutes
     }
 
-    /// The wall-clock fields of a Unix time seen at `utcOffsetMinutes`.
+    /// The wall-clock time at `epochSeconds` (seconds since 1970-01-01T00:00:00Z)
+    /// in a zone `utcOffsetMinutes` ahead of UTC.
     public init(epochSeconds: Int64, utcOffsetMinutes: Int) {
         let local = epochSeconds + Int64(utcOffsetMinutes) * 60
         let days = Self.floorDivide(local, 86_400)
-        let secondsOfDay = Int(local - days * 86_400)
+        let secondOfDay = Int(local - days * 86_400)
         let (year, month, day) = Self.civil(fromDays: days)
         self.init(
             year: year, month: month, day: day,
-            hour: secondsOfDay / 3600, minute: secondsOfDay / 60 % 60, second: secondsOfDay % 60,
+            hour: secondOfDay / 3600, minute: secondOfDay / 60 % 60, second: secondOfDay % 60,
             utcOffsetMinutes: utcOffsetMinutes)
     }
 
     /// Seconds since 1970-01-01T00:00:00Z.
     public var epochSeconds: Int64 {
         let days = Self.days(fromCivil: year, month, day)
-        return days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(utcOffsetMinutes) * 60
+        let seconds = Int64(hour * 3600 + minute * 60 + second - utcOffsetMinutes * 60)
+        return days * 86_400 + seconds
     }
 
-    /// The day of the week, 0 = Sunday … 6 = Saturday.
+    /// Day of the week of the local date: 0 = Sunday … 6 = Saturday.
     public var weekday: Int {
-        let days = Self.days(fromCivil: year, month, day)
-        return Int((days % 7 + 11) % 7)  // 1970-01-01 was a Thursday (4)
+        // 1970-01-01 was a Thursday.
+        Int(Self.floorModulo(Self.days(fromCivil: year, month, day) + 4, 7))
     }
 
-    private static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
-        value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
+    /// RFC 5322 3.3 date-time: `Mon, 09 Nov 2020 17:18:00 +0800`.
+    public var rfc5322: String {
+        let zone = offsetDigits(separator: "")
+        return "\(Self.dayNames[weekday]), \(pad(day)) \(Self.monthNames[month - 1]) \(pad(year, 4)) "
+            + "\(pad(hour)):\(pad(minute)):\(pad(second)) \(zone)"
     }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date.
+    /// RFC 3339 date-time: `2020-11-09T17:18:00+08:00` (UTC as `+00:00`).
+    public var rfc3339: String {
+        "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(hour)):\(pad(minute)):\(pad(second))"
+            + offsetDigits(separator: ":")
+    }
+
+    /// C `asctime` layout in UTC, as mbox `From ` lines carry it:
+    /// `Mon Nov  9 09:18:00 2020`.
+    var asctimeUTC: String {
+        let utc = MessageDate(epochSeconds: epochSeconds, utcOffsetMinutes: 0)
+        let day = utc.day < 10 ? " \(utc.day)" : "\(utc.day)"
+        return "\(Self.dayNames[utc.weekday]) \(Self.monthNames[utc.month - 1]) \(day) "
+            + "\(pad(utc.hour)):\(pad(utc.minute)):\(pad(utc.second)) \(pad(utc.year, 4))"
+    }
+
+    /// Checks that the fields name a real moment RFC 5322 can carry:
+    /// years 1900–9999, a day that exists in its month, a time of day, and an
+    /// offset under 24 hours.
+    func validate() throws(MIMEError) {
+        func fail(_ message: String) -> MIMEError { MIMEError(field: "date", message: message) }
+        guard (1900...9999).contains(year) else { throw fail("year \(year) is outside 1900–9999") }
+        guard (1...12).contains(month) else { throw fail("month \(month) is outside 1–12") }
+        guard (1...Self.daysIn(month: month, year: year)).contains(day) else {
+            throw fail("day \(day) does not exist in \(pad(year, 4))-\(pad(month))")
+        }
+        guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else {
+            throw fail("time \(hour):\(minute):\(second) is not a time of day")
+        }
+        guard (-1439...1439).contains(utcOffsetMinutes) else {
+            throw fail("UTC offset of \(utcOffsetMinutes) minutes is 24 hours or more")
+        }
+    }
+
+    private func offsetDigits(separator: String) -> String {
+        let sign = utcOffsetMinutes < 0 ? "-" : "+"
+        let magnitude = abs(utcOffsetMinutes)
+        return "\(sign)\(pad(magnitude / 60))\(separator)\(pad(magnitude % 60))"
+    }
+
+    private func pad(_ value: Int, _ width: Int = 2) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    static func isLeap(_ year: Int) -> Bool {
+        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+    /// `days_from_civil`).
     static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
         let era = floorDivide(y, 400)
         let yearOfEra = y - era * 400
-        let shiftedMonth = Int64(month > 2 ? month - 3 : month + 9)
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + Int64(day) - 1
+        let monthFromMarch = Int64((month + 9) % 12)
+        let dayOfYear = (153 * monthFromMarch + 2) / 5 + Int64(day) - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The proleptic Gregorian date of a day count since 1970-01-01.
+    /// The date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
     static func civil(fromDays days: Int64) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = floorDivide(z, 146_097)
-        let dayOfEra = z - era * 146_097
+        let shifted = days + 719_468
+        let era = floorDivide(shifted, 146_097)
+        let dayOfEra = shifted - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
         let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = Int(dayOfYear - (153 * shiftedMonth + 2) / 5 + 1)
-        let month = Int(shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9)
+        let monthFromMarch = (5 * dayOfYear + 2) / 153
+        let day = Int(dayOfYear - (153 * monthFromMarch + 2) / 5 + 1)
+        let month = Int(monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9)
         let year = Int(yearOfEra + era * 400) + (month <= 2 ? 1 : 0)
         return (year, month, day)
+    }
+
+    private static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+        let quotient = value / divisor
+        return (value % divisor < 0) ? quotient - 1 : quotient
+    }
+
+    private static func floorModulo(_ value: Int64, _ divisor: Int64) -> Int64 {
+        value - floorDivide(value, divisor) * divisor
     }
 }

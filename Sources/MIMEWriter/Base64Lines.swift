@@ -1,0 +1,75 @@
+/// RFC 4648 base64, as RFC 2045 6.8 bodies (76-character lines) and as the
+/// text of RFC 2047 "B" encoded-words.
+enum Base64 {
+    static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    /// RFC 2045 6.8: encoded lines are no more than 76 characters.
+    static let lineLength = 76
+    private static let bytesPerLine = lineLength / 4 * 3
+    private static let pad = UInt8(ascii: "=")
+
+    /// The encoded length of `count` octets, without line breaks.
+    static func encodedLength(of count: Int) -> Int {
+        (count + 2) / 3 * 4
+    }
+
+    /// The size of `body(_:to:)`'s output for `count` octets.
+    static func bodyLength(of count: Int) -> Int {
+        let lines = (count + bytesPerLine - 1) / bytesPerLine
+        return encodedLength(of: count) + lines * MessageBuffer.crlf.count
+    }
+
+    /// Writes `data` as base64 lines of 76 characters, each ending in a line
+    /// break (the last one shorter). Nothing for empty data.
+    static func body(_ data: [UInt8], to output: inout some EncodedOutput) {
+        data.withUnsafeBufferPointer { source in
+            var start = 0
+            while start < source.count {
+                let end = min(start + bytesPerLine, source.count)
+                encode(UnsafeBufferPointer(rebasing: source[start..<end]), to: &output)
+                output.writeLineBreak()
+                start = end
+            }
+        }
+    }
+
+    /// `data` as one line of base64 text.
+    static func text(_ data: some Collection<UInt8>) -> String {
+        var counter = StringOutput()
+        Array(data).withUnsafeBufferPointer { encode($0, to: &counter) }
+        return counter.text
+    }
+
+    private static func encode(_ source: UnsafeBufferPointer<UInt8>, to output: inout some EncodedOutput) {
+        alphabet.withUnsafeBufferPointer { table in
+            var index = 0
+            while index + 3 <= source.count {
+                let group = UInt32(source[index]) << 16 | UInt32(source[index + 1]) << 8 | UInt32(source[index + 2])
+                output.write(table[Int(group >> 18)])
+                output.write(table[Int(group >> 12 & 63)])
+                output.write(table[Int(group >> 6 & 63)])
+                output.write(table[Int(group & 63)])
+                index += 3
+            }
+            let rest = source.count - index
+            guard rest > 0 else { return }
+            let group = UInt32(source[index]) << 16 | (rest == 2 ? UInt32(source[index + 1]) << 8 : 0)
+            output.write(table[Int(group >> 18)])
+            output.write(table[Int(group >> 12 & 63)])
+            output.write(rest == 2 ? table[Int(group >> 6 & 63)] : pad)
+            output.write(pad)
+        }
+    }
+}
+
+/// Collects encoder output for short header text (encoded-words).
+struct StringOutput: EncodedOutput {
+    private var bytes: [UInt8] = []
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func write(_ byte: UInt8) { bytes.append(byte) }
+
+    mutating func writeLineBreak() {
+        preconditionFailure("header text has no line breaks")
+    }
+}

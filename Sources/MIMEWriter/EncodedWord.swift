@@ -1,0 +1,132 @@
+/// RFC 2047 encoded-words for header text that cannot be written as is:
+///
+///     encoded-word = "=?" charset "?" encoding "?" encoded-text "?="
+///
+/// The charset is always UTF-8. Each word is at most 75 characters and
+/// holds whole Unicode scalars (never part of a UTF-8 sequence), and each
+/// word is B or Q, whichever carries more of the text (the shorter when both
+/// carry the rest). A run of words is meant to be written separated by
+/// folding white space, which decoders drop (RFC 2047 6.2): every space of
+/// the text is therefore inside a word. Only the last word of a run may end
+/// in `=` padding: a B word that is not the last carries whole 3-octet
+/// groups, because GMime 3.2 drops everything after a padded B word that is
+/// followed by another B word.
+enum EncodedWord {
+    /// Where the words go, which decides the characters Q may leave as is.
+    enum Context {
+        /// Unstructured text and quoted parameter values (RFC 2047 5 (1)).
+        case text
+        /// A display name (RFC 2047 5 (3)): only letters, digits and `!*+-/`.
+        case phrase
+    }
+
+    /// RFC 2047 2: an encoded-word is at most 75 characters.
+    static let maxLength = 75
+    /// `=?UTF-8?B?` and `?=`.
+    static let overhead = 12
+    /// A limit that always holds one scalar: 4 octets in Q.
+    static let minimumLength = overhead + 12
+
+    /// Encodes `text` as a run of encoded-words: the first at most
+    /// `firstMaxLength` characters, the others at most `maxLength`.
+    /// Both limits must be at least `minimumLength`.
+    static func encode(
+        _ text: some StringProtocol, context: Context, firstMaxLength: Int, maxLength: Int = maxLength
+    ) -> [String] {
+        precondition(firstMaxLength >= minimumLength && maxLength >= minimumLength)
+        let bytes = Array(text.utf8)
+        var words: [String] = []
+        var start = 0
+        while start < bytes.count {
+            let capacity = (words.isEmpty ? firstMaxLength : maxLength) - overhead
+            let q = qPrefix(bytes, from: start, capacity: capacity, context: context)
+            let bEnd = bPrefixEnd(bytes, from: start, capacity: capacity)
+            let useB: Bool
+            if q.end == bEnd {
+                useB = Base64.encodedLength(of: bEnd - start) < q.length
+            } else {
+                useB = bEnd > q.end
+            }
+            let end = useB ? bEnd : q.end
+            let chunk = bytes[start..<end]
+            words.append(useB ? "=?UTF-8?B?\(Base64.text(chunk))?=" : "=?UTF-8?Q?\(qText(chunk, context: context))?=")
+            start = end
+        }
+        return words
+    }
+
+    /// The longest prefix of whole scalars from `start` whose Q text fits `capacity`.
+    private static func qPrefix(
+        _ bytes: [UInt8], from start: Int, capacity: Int, context: Context
+    ) -> (end: Int, length: Int) {
+        var end = start
+        var length = 0
+        while end < bytes.count {
+            let scalarEnd = end + scalarLength(leadByte: bytes[end])
+            let cost = bytes[end..<scalarEnd].reduce(0) { $0 + (isQLiteral($1, context) ? 1 : 3) }
+            guard length + cost <= capacity else { break }
+            length += cost
+            end = scalarEnd
+        }
+        return (end, length)
+    }
+
+    /// The longest prefix of whole scalars from `start` whose B text fits
+    /// `capacity`; unless it reaches the end of the text, cut back to whole
+    /// 3-octet groups so that the word needs no padding.
+    private static func bPrefixEnd(_ bytes: [UInt8], from start: Int, capacity: Int) -> Int {
+        let maxOctets = capacity / 4 * 3
+        var end = start
+        var lastUnpadded = start
+        while end < bytes.count {
+            let scalarEnd = end + scalarLength(leadByte: bytes[end])
+            guard scalarEnd - start <= maxOctets else { break }
+            end = scalarEnd
+            if (end - start) % 3 == 0 { lastUnpadded = end }
+        }
+        return end == bytes.count ? end : lastUnpadded
+    }
+
+    private static func qText(_ chunk: ArraySlice<UInt8>, context: Context) -> String {
+        var text = ""
+        for byte in chunk {
+            if byte == 0x20 {
+                text.append("_")
+            } else if isQLiteral(byte, context) {
+                text.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                text.append("=\(hex(byte >> 4))\(hex(byte & 0x0F))")
+            }
+        }
+        return text
+    }
+
+    private static func isQLiteral(_ byte: UInt8, _ context: Context) -> Bool {
+        switch byte {
+        case 0x20: return true  // written as "_"
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        case UInt8(ascii: "!"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"):
+            return true
+        case UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "_"), UInt8(ascii: "\""), UInt8(ascii: "\\"):
+            return false
+        case 0x21...0x7E: return context == .text
+        default: return false
+        }
+    }
+
+    private static func hex(_ nibble: UInt8) -> Character {
+        Character(Unicode.Scalar(nibble < 10 ? nibble + 0x30 : nibble + 0x37))
+    }
+
+    /// The length of the UTF-8 sequence a lead byte starts.
+    static func scalarLength(leadByte: UInt8) -> Int {
+        switch leadByte {
+        case ..<0xC0: return 1
+        case ..<0xE0: return 2
+        case ..<0xF0: return 3
+        default: return 4
+        }
+    }
+}

@@ -1,0 +1,136 @@
+/// A display name and an address: `王工程师 <support@example.com>`.
+public struct Mailbox: Sendable, Equatable {
+    /// The display name; may be empty, may be any Unicode text without
+    /// control characters. The writer quotes or encodes it as needed.
+    public var name: String
+    /// A plain addr-spec, `local@domain`: a dot-atom local part and a host
+    /// name domain (no quoted local parts, no domain literals, ASCII only).
+    public var address: String
+
+    public init(name: String = "", address: String) {
+        self.name = name
+        self.address = address
+    }
+
+    func validate(field: String) throws(MIMEError) {
+        try HeaderText.check(name, field: "\(field).name")
+        try AddressSpec.validate(address, field: "\(field).address")
+    }
+}
+
+/// RFC 5322 3.4.1 addr-spec, in the form every reader parses alike:
+///
+///     addr-spec     = dot-atom-text "@" domain
+///     dot-atom-text = 1*atext *("." 1*atext)
+///     atext         = ALPHA / DIGIT / "!" / "#" / "$" / "%" / "&" / "'" / "*" /
+///                     "+" / "-" / "/" / "=" / "?" / "^" / "_" / "`" / "{" / "|" / "}" / "~"
+///     domain        = label *("." label)   ; RFC 1123 host name
+///     label         = let-dig [*61(let-dig / "-") let-dig]
+///
+/// and, because some parsers decode encoded-words even inside an address,
+/// never `=?`. Lengths follow RFC 5321 4.5.3.1: local part ≤ 64 octets,
+/// domain ≤ 253.
+enum AddressSpec {
+    static func validate(_ address: String, field: String) throws(MIMEError) {
+        func fail(_ message: String) -> MIMEError { MIMEError(field: field, message: message) }
+        try HeaderText.check(address, field: field)
+        guard !address.isEmpty else { throw fail("the address is empty") }
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { throw fail("'\(address)' is not an address of the form local@domain") }
+        let local = parts[0]
+        let domain = parts[1]
+        guard isDotAtom(local) else {
+            throw fail("local part '\(local)' is not a dot-atom (letters, digits, !#$%&'*+-/=?^_`{|}~ and single dots)")
+        }
+        guard local.utf8.count <= 64 else { throw fail("local part is longer than 64 octets") }
+        guard !address.contains("=?") else { throw fail("'=?' is not allowed in an address") }
+        guard isHostName(domain) else {
+            throw fail("domain '\(domain)' is not a host name (labels of letters, digits and inner hyphens)")
+        }
+    }
+
+    /// RFC 5322 3.2.3 atext.
+    static func isAtext(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "!#$%&'*+-/=?^_`{|}~".utf8.contains(byte)
+        }
+    }
+
+    static func isDotAtom(_ text: Substring) -> Bool {
+        let atoms = text.split(separator: ".", omittingEmptySubsequences: false)
+        return atoms.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy(isAtext) }
+    }
+
+    static func isHostName(_ domain: Substring) -> Bool {
+        guard !domain.isEmpty, domain.utf8.count <= 253 else { return false }
+        return domain.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
+            let bytes = label.utf8
+            guard (1...63).contains(bytes.count), bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-")
+            else { return false }
+            return bytes.allSatisfy { isLetterOrDigit($0) || $0 == UInt8(ascii: "-") }
+        }
+    }
+
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default: return false
+        }
+    }
+}
+
+extension MessageBuffer {
+    /// Writes an address-list field (`To`, `Cc`) or a mailbox field (`From`).
+    mutating func writeAddressHeader(_ name: String, _ mailboxes: [Mailbox]) {
+        beginHeader(name)
+        for (index, mailbox) in mailboxes.enumerated() {
+            writeMailbox(mailbox, separator: index == mailboxes.count - 1 ? "" : ",")
+        }
+        endHeader()
+    }
+
+    /// RFC 5322 3.4 `mailbox = name-addr / addr-spec`. The display name is
+    /// written on its own, as atoms, one quoted string, or encoded-words, so
+    /// the `<addr-spec>` after it always stays plain ASCII.
+    private mutating func writeMailbox(_ mailbox: Mailbox, separator: String) {
+        guard !mailbox.name.isEmpty else {
+            writeHeaderWord(mailbox.address + separator)
+            return
+        }
+        let name = mailbox.name
+        let words = name.split(separator: " ", omittingEmptySubsequences: false)
+        if !name.contains("=?") && words.allSatisfy(Self.isPlainAtom) {
+            for word in words { writeHeaderWord(word) }
+        } else if let quoted = Self.quotedString(name) {
+            writeHeaderWord(quoted)
+        } else {
+            writeEncodedWords(name, context: .phrase)
+        }
+        writeHeaderWord("<" + mailbox.address + ">" + separator)
+    }
+
+    /// A display-name word that may stand as an RFC 5322 atom.
+    private static func isPlainAtom(_ word: Substring) -> Bool {
+        !word.isEmpty && word.utf8.count < foldWidth && word.utf8.allSatisfy(AddressSpec.isAtext)
+    }
+
+    /// RFC 5322 3.2.4 quoted-string for printable ASCII names (a `.` or `,`
+    /// in them), escaping `"` and `\`; `nil` when the name needs encoding
+    /// or would not fit on one line.
+    private static func quotedString(_ name: String) -> String? {
+        guard !name.contains("=?"), name.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
+        var quoted = "\""
+        for character in name {
+            if character == "\"" || character == "\\" { quoted.append("\\") }
+            quoted.append(character)
+        }
+        quoted.append("\"")
+        return quoted.utf8.count < foldWidth ? quoted : nil
+    }
+}

@@ -1,0 +1,83 @@
+/// The bytes of a message being written, with the header-folding state.
+///
+/// Every line break of a message goes through `writeLineBreak()`: CRLF is
+/// the named constant `crlf`, written in this one place. Header fields are
+/// written as `beginHeader(_:)`, any number of `writeHeaderWord(_:)`, then
+/// `endHeader()`; words are separated by one space, or folded onto a
+/// continuation line when the line would grow past `foldWidth`.
+struct MessageBuffer {
+    /// RFC 5322 2.2.3 / RFC 5322 2.1.1: the line break of a message.
+    static let crlf: [UInt8] = [0x0D, 0x0A]
+    /// Header lines are folded to stay within this many octets: RFC 5322
+    /// asks for 78, RFC 2047 for 76 on lines that hold encoded-words.
+    static let foldWidth = 76
+
+    private(set) var bytes: [UInt8] = []
+    private var lineStart = 0
+    private var wordsInHeader = 0
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Octets written on the current line so far.
+    var column: Int { bytes.count - lineStart }
+
+    mutating func write(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func write(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    mutating func write(bytes more: some Collection<UInt8>) {
+        bytes.append(contentsOf: more)
+    }
+
+    mutating func writeLineBreak() {
+        bytes.append(contentsOf: Self.crlf)
+        lineStart = bytes.count
+    }
+
+    /// Starts a header field: `Name:`.
+    mutating func beginHeader(_ name: String) {
+        write(name)
+        write(UInt8(ascii: ":"))
+        wordsInHeader = 0
+    }
+
+    /// Writes one space-separated word of a header value, first folding the
+    /// line when the word would not fit. The first word of a field stays on
+    /// the field's first line, so a value never starts on a continuation line.
+    mutating func writeHeaderWord(_ word: some StringProtocol) {
+        if wordsInHeader > 0 && column + 1 + word.utf8.count > Self.foldWidth {
+            writeLineBreak()
+        }
+        write(UInt8(ascii: " "))
+        bytes.append(contentsOf: word.utf8)
+        wordsInHeader += 1
+    }
+
+    mutating func endHeader() {
+        writeLineBreak()
+    }
+}
+
+/// Counts what an encoder would write, so the smaller transfer encoding can
+/// be chosen before anything is written.
+struct ByteCounter {
+    private(set) var count = 0
+
+    mutating func write(_ byte: UInt8) { count += 1 }
+    mutating func writeLineBreak() { count += MessageBuffer.crlf.count }
+}
+
+/// Where the body encoders write: a `MessageBuffer`, or a `ByteCounter`.
+protocol EncodedOutput {
+    mutating func write(_ byte: UInt8)
+    mutating func writeLineBreak()
+}
+
+extension MessageBuffer: EncodedOutput {}
+extension ByteCounter: EncodedOutput {}

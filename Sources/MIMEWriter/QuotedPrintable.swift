@@ -1,0 +1,78 @@
+/// RFC 2045 6.7 quoted-printable for text bodies.
+///
+/// Stricter than the RFC requires, so a body survives every hop unchanged:
+/// uppercase hex; `=` always escaped; no whitespace at the end of a line
+/// (a trailing space or tab is escaped); soft line breaks keep every line
+/// within 76 characters; and a line never starts with `.` or `From `
+/// (escaped as `=2E` and `=46rom `), so SMTP dot-stuffing, `sendmail` and
+/// mbox `From ` quoting leave the encoded text alone.
+enum QuotedPrintable {
+    /// RFC 2045 6.7 (5): encoded lines are no more than 76 characters.
+    static let lineLength = 76
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+    private static let fromSpace: [UInt8] = Array("From ".utf8)
+
+    /// Writes `text`, whose lines end in LF, as quoted-printable: each LF
+    /// becomes a hard line break.
+    static func body(_ text: [UInt8], to output: inout some EncodedOutput) {
+        text.withUnsafeBufferPointer { source in
+            var lineStart = 0
+            while lineStart < source.count {
+                var lineEnd = lineStart
+                while lineEnd < source.count && source[lineEnd] != 0x0A { lineEnd += 1 }
+                line(source, lineStart..<lineEnd, to: &output)
+                if lineEnd < source.count { output.writeLineBreak() }
+                lineStart = lineEnd + 1
+            }
+        }
+    }
+
+    private static func line(
+        _ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to output: inout some EncodedOutput
+    ) {
+        var column = 0
+        for index in range {
+            let isLast = index == range.upperBound - 1
+            var literal = isLiteral(source, at: index, lineStart: column == 0, isLast: isLast)
+            // The last character may take column 76; others leave room for a soft break's "=".
+            if column + (literal ? 1 : 3) > lineLength - (isLast ? 0 : 1) {
+                output.write(UInt8(ascii: "="))
+                output.writeLineBreak()
+                column = 0
+                literal = isLiteral(source, at: index, lineStart: true, isLast: isLast)
+            }
+            let byte = source[index]
+            if literal {
+                output.write(byte)
+                column += 1
+            } else {
+                output.write(UInt8(ascii: "="))
+                output.write(hexDigits[Int(byte >> 4)])
+                output.write(hexDigits[Int(byte & 0x0F)])
+                column += 3
+            }
+        }
+    }
+
+    private static func isLiteral(
+        _ source: UnsafeBufferPointer<UInt8>, at index: Int, lineStart: Bool, isLast: Bool
+    ) -> Bool {
+        let byte = source[index]
+        switch byte {
+        case 0x20, 0x09: return !isLast
+        case UInt8(ascii: "="): return false
+        case UInt8(ascii: "."): return !lineStart
+        case UInt8(ascii: "F"): return !(lineStart && startsFromLine(source, at: index))
+        case 0x21...0x7E: return true
+        default: return false
+        }
+    }
+
+    private static func startsFromLine(_ source: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + fromSpace.count <= source.count else { return false }
+        for offset in 0..<fromSpace.count where source[index + offset] != fromSpace[offset] {
+            return false
+        }
+        return true
+    }
+}
