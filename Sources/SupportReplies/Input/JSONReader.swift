@@ -1,0 +1,132 @@
+public import MustacheEngine
+
+/// Reads JSON text into `TemplateValue`s, strictly (RFC 8259), with errors
+/// that say `file:line:column` and the JSON path.
+///
+/// Beyond the grammar it rejects what would only cause trouble later:
+/// invalid UTF-8, NUL characters (raw or `\u0000`), unpaired surrogate
+/// escapes, duplicate keys, and nesting deeper than 256 levels. Numbers keep
+/// their literal text. A leading UTF-8 byte order mark is skipped.
+public enum JSONReader {
+    /// Parses one JSON text.
+    ///
+    /// - Parameters:
+    ///   - bytes: UTF-8 bytes; a leading byte order mark is skipped.
+    ///   - file: the name the text goes by in errors (`case.json`, `<stdin>`).
+    ///   - firstLine: the line the text starts on, for records cut out of a
+    ///     larger file (JSON Lines).
+    ///   - firstColumn: the column the text starts at on `firstLine`.
+    /// - Throws: `DataError` with the location of the offending byte and the
+    ///   path of the value it is in, when that is not the root.
+    public static func parse(
+        _ bytes: some Collection<UInt8>, file: String, firstLine: Int = 1, firstColumn: Int = 1
+    ) throws(DataError) -> TemplateValue {
+        let position = TextPosition(file: file, firstLine: firstLine, firstColumn: firstColumn)
+        return try withText(bytes) { text in
+            var parser = JSONParser(text)
+            return Result { () throws(JSONSyntaxError) in try parser.parseDocument() }
+                .mapError { $0.dataError(in: text, position: position) }
+        }.get()
+    }
+
+    /// Where the value at `path` is written in a JSON text: the location of
+    /// its first character. For a path that is not there, the location of
+    /// the deepest ancestor that is, and which path that is (`found`).
+    ///
+    /// Meant for error messages about valid documents, so it re-reads the
+    /// text and costs nothing until asked; `nil` when the text is not valid
+    /// JSON up to the value.
+    public static func locate(
+        _ path: JSONPath, in bytes: some Collection<UInt8>, file: String, firstLine: Int = 1, firstColumn: Int = 1
+    ) -> (location: SourceLocation, found: JSONPath)? {
+        let position = TextPosition(file: file, firstLine: firstLine, firstColumn: firstColumn)
+        return withText(bytes) { text in
+            var parser = JSONParser(text)
+            guard let (offset, found) = parser.seek(path) else { return nil }
+            return (position.location(of: offset, in: text), found)
+        }
+    }
+
+    /// Runs `body` on the bytes after any byte order mark, copying them only
+    /// when the collection is not contiguous.
+    private static func withText<Result>(
+        _ bytes: some Collection<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        func run(_ buffer: UnsafeBufferPointer<UInt8>) -> Result {
+            body(UnsafeBufferPointer(rebasing: buffer[ByteOrderMark.length(at: buffer)...]))
+        }
+        return bytes.withContiguousStorageIfAvailable(run) ?? Array(bytes).withUnsafeBufferPointer(run)
+    }
+}
+
+extension JSONParser {
+    /// Walks `path` from the root, parsing (and dropping) the values on the
+    /// way; returns the offset of the deepest value found and its path.
+    mutating func seek(_ path: JSONPath) -> (offset: Int, found: JSONPath)? {
+        var found = JSONPath()
+        skipWhitespace()
+        for component in path.components {
+            guard offset < text.count else { return nil }
+            let valueStart = offset
+            let entered: Bool?
+            switch component {
+            case .key(let key): entered = enterMember(key)
+            case .index(let index): entered = enterElement(index)
+            }
+            guard let entered else { return nil }
+            guard entered else {
+                offset = valueStart
+                break
+            }
+            found.components.append(component)
+        }
+        return offset < text.count ? (offset, found) : nil
+    }
+
+    /// Moves to the value of member `key` of the object here: true when
+    /// found, false when the value here is not an object or has no such
+    /// member, `nil` when the text is not valid JSON.
+    private mutating func enterMember(_ key: String) -> Bool? {
+        guard text[offset] == UInt8(ascii: "{") else { return false }
+        offset += 1
+        return scanMembers { (parser: inout JSONParser) -> Bool? in
+            guard let name = try? parser.parseString() else { return nil }
+            parser.skipWhitespace()
+            guard parser.offset < parser.text.count, parser.text[parser.offset] == UInt8(ascii: ":") else { return nil }
+            parser.offset += 1
+            parser.skipWhitespace()
+            return name == key
+        }
+    }
+
+    /// Moves to element `index` of the array here; as `enterMember`.
+    private mutating func enterElement(_ index: Int) -> Bool? {
+        guard text[offset] == UInt8(ascii: "[") else { return false }
+        offset += 1
+        var position = 0
+        return scanMembers { (_: inout JSONParser) -> Bool? in
+            defer { position += 1 }
+            return position == index
+        }
+    }
+
+    /// Visits the members of the container just opened: `isTarget` reads up
+    /// to a member's value and says whether it is the one sought.
+    private mutating func scanMembers(_ isTarget: (inout JSONParser) -> Bool?) -> Bool? {
+        skipWhitespace()
+        while offset < text.count {
+            let byte = text[offset]
+            if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") { return false }
+            if byte == UInt8(ascii: ",") {
+                offset += 1
+                skipWhitespace()
+                continue
+            }
+            guard let hit = isTarget(&self) else { return nil }
+            if hit { return true }
+            guard (try? parseValue(depth: 1)) != nil else { return nil }
+            skipWhitespace()
+        }
+        return nil
+    }
+}

@@ -1,0 +1,21 @@
+public import MustacheEngine
+
+/// Lays a sender profile under a case, as the contract's Data section says.
+public enum ProfileMerge {
+    /// `caseValue` with `profile` underneath: where both are objects they
+    /// merge key by key, recursively, and the case wins; anything else
+    /// (arrays, strings, numbers, `null`) in the case replaces the profile's
+    /// value whole. The result lists the case's keys first, in their order,
+    /// then the keys only the profile has, in its order.
+    public static func merge(_ caseValue: TemplateValue, under profile: TemplateValue) -> TemplateValue {
+        guard case .object(let top) = caseValue, case .object(let bottom) = profile else { return caseValue }
+        var merged = TemplateObject()
+        for (key, value) in top.pairs {
+            merged[key] = bottom[key].map { merge(value, under: $0) } ?? value
+        }
+        for (key, value) in bottom.pairs where top[key] == nil {
+            merged[key] = value
+        }
+        return .object(merged)
+    }
+}

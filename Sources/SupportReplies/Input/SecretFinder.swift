@@ -1,0 +1,122 @@
+public import MustacheEngine
+
+/// A value that looks like a secret: where it is and why it looks like one.
+/// The reason never quotes the value.
+public struct SecretFinding: Sendable, Equatable {
+    /// The JSON path of the value.
+    public let path: JSONPath
+    /// Why it looks like a secret, for example "an AWS access key ID".
+    public let reason: String
+
+    public init(path: JSONPath, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
+/// Finds passwords, keys and tokens in case data before they are mailed out.
+///
+/// Two kinds of evidence, reported in document order:
+///
+/// - **Field names.** A key whose *last word* names a secret, with a value
+///   that is a number or non-blank text (or a list holding one). Keys are
+///   split into words at `_`, `-`, `.`, spaces and camelCase humps, compared
+///   without case. Secret last words: `password`, `passwd`, `pwd`,
+///   `passphrase`, `secret`; secret last two words: `api key`, `access key`,
+///   `private key`, `secret key`, `pass phrase`, `auth token`,
+///   `access token`, `refresh token`, `api token`, `bearer token`,
+///   `session token`; and a key that is just `token`. So `db_password`,
+///   `clientSecret` and `X-Api-Key` are secrets, while compounds that only
+///   mention the word (`password_policy`, `secret_question`) and other
+///   tokens (`tracking_token`, the case's `CMIT:…` token; `page_token`) are
+///   not. Chinese keys ending in 密码, 口令 or 密钥 are secrets (`数据库密码`),
+///   others are not (`密码策略`). A value made only of mask characters
+///   (`******`, `xxxx`, `••••`) is not a secret.
+/// - **Text.** Any string value with a line like `password: …` (see
+///   `SecretPatterns`), or shaped like an AWS access key ID, a GitHub, Slack
+///   or `sk-` API token, a PEM private key, or a JSON Web Token.
+public enum SecretFinder {
+    /// Every finding in `value`, in document order; at most one per field
+    /// name and one per kind of text evidence in each string.
+    public static func findings(in value: TemplateValue) -> [SecretFinding] {
+        var found: [SecretFinding] = []
+        collect(value, at: JSONPath(), into: &found)
+        return found
+    }
+
+    private static func collect(_ value: TemplateValue, at path: JSONPath, into found: inout [SecretFinding]) {
+        switch value {
+        case .string(let text):
+            for reason in SecretPatterns.reasons(in: text) {
+                found.append(SecretFinding(path: path, reason: reason))
+            }
+        case .list(let items):
+            for (index, item) in items.enumerated() {
+                collect(item, at: path.appending(.index(index)), into: &found)
+            }
+        case .object(let object):
+            for (key, member) in object.pairs {
+                let memberPath = path.appending(.key(key))
+                if isSecretName(key), hasSecretValue(member) {
+                    found.append(SecretFinding(path: memberPath, reason: "a field named like a secret has a value"))
+                } else {
+                    collect(member, at: memberPath, into: &found)
+                }
+            }
+        case .null, .bool, .number, .lambda:
+            break
+        }
+    }
+
+    private static let secretWords: Set<String> = [
+        "password", "passwd", "pwd", "passphrase", "secret", "apikey", "accesskey", "privatekey", "secretkey",
+        "authtoken", "accesstoken", "refreshtoken", "apitoken", "bearertoken", "sessiontoken",
+    ]
+
+    /// The field-name rule in the type's documentation.
+    static func isSecretName(_ key: String) -> Bool {
+        if key.hasSuffix("密码") || key.hasSuffix("口令") || key.hasSuffix("密钥") { return true }
+        let words = words(of: key)
+        guard let last = words.last else { return false }
+        if secretWords.contains(last) { return true }
+        if words.count >= 2, secretWords.contains(words[words.count - 2] + last) { return true }
+        return words == ["token"]
+    }
+
+    /// `apiKey`, `API_KEY`, `x-api-key`, `APIKey` → `["api", "key"]` (with
+    /// the `x` where there is one), lower-cased.
+    static func words(of key: String) -> [String] {
+        let scalars = Array(key.unicodeScalars)
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "_" || scalar == "-" || scalar == "." || scalar.properties.isWhitespace {
+                if !current.isEmpty { words.append(String(current)) }
+                current = String.UnicodeScalarView()
+                continue
+            }
+            if scalar.properties.isUppercase, let previous = current.last {
+                let nextIsLower = index + 1 < scalars.count && scalars[index + 1].properties.isLowercase
+                if previous.properties.isLowercase || previous.properties.numericType != nil
+                    || (previous.properties.isUppercase && nextIsLower)
+                {
+                    words.append(String(current))
+                    current = String.UnicodeScalarView()
+                }
+            }
+            current.append(scalar)
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words.map { $0.lowercased() }
+    }
+
+    /// A number, non-blank unmasked text, or a list holding one.
+    private static func hasSecretValue(_ value: TemplateValue) -> Bool {
+        switch value {
+        case .number: return true
+        case .string(let text): return !SecretPatterns.isBlankOrMasked(Substring(text))
+        case .list(let items): return items.contains(where: hasSecretValue)
+        case .null, .bool, .object, .lambda: return false
+        }
+    }
+}

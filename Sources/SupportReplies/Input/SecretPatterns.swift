@@ -1,0 +1,181 @@
+/// Hand-written matchers for secrets written in text, over UTF-8 bytes.
+///
+/// Each matcher is the regular expression in its comment, with a boundary
+/// before the token shapes (the byte before is not an ASCII letter or digit),
+/// so `task-…` is not an `sk-…` key.
+enum SecretPatterns {
+    /// The reasons for the secrets in `text`, in the order of their first
+    /// appearance, each once.
+    static func reasons(in text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var reasons: [String] = []
+            for offset in bytes.indices {
+                if let reason = match(at: offset, in: bytes), !reasons.contains(reason) { reasons.append(reason) }
+            }
+            return reasons
+        }
+    }
+
+    /// True for text with nothing in it but white space and mask characters
+    /// (`*`, `x`, `X`, `•`, `●`): a redacted value, not a secret.
+    static func isBlankOrMasked(_ text: Substring) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || "*xX•●".unicodeScalars.contains($0) }
+    }
+
+    private static func match(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var cursor = Cursor(bytes: bytes, offset: offset)
+        switch bytes[offset] {
+        case UInt8(ascii: "p"), UInt8(ascii: "P"), 0xE5:
+            return cursor.passwordLine() ? "a password written in the text" : nil
+        case UInt8(ascii: "A"):
+            return cursor.atBoundary && cursor.awsAccessKeyID() ? "an AWS access key ID" : nil
+        case UInt8(ascii: "g"):
+            return cursor.atBoundary && cursor.gitHubToken() ? "a GitHub token" : nil
+        case UInt8(ascii: "s"):
+            return cursor.atBoundary && cursor.secretKeyToken() ? "an API secret key (sk-…)" : nil
+        case UInt8(ascii: "x"):
+            return cursor.atBoundary && cursor.slackToken() ? "a Slack token" : nil
+        case UInt8(ascii: "-"):
+            return cursor.privateKeyBlock() ? "a private key block" : nil
+        case UInt8(ascii: "e"):
+            return cursor.atBoundary && cursor.jsonWebToken() ? "a JSON Web Token" : nil
+        default:
+            return nil
+        }
+    }
+}
+
+/// A position in UTF-8 bytes with the small steps the matchers are made of.
+private struct Cursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var offset: Int
+
+    /// The byte before is not an ASCII letter or digit.
+    var atBoundary: Bool { offset == 0 || !isAlphanumeric(bytes[offset - 1]) }
+
+    /// `(password|passwd|pwd|密码|口令)\s*[:：=]\s*\S+` on one line, without
+    /// case, where the `\S+` is not only mask characters.
+    mutating func passwordLine() -> Bool {
+        guard skipAnyOf(Literal.passwordWords, ignoringCase: true) else { return false }
+        skipSpaces()
+        guard skipAnyOf(Literal.separators, ignoringCase: false) else { return false }
+        skipSpaces()
+        let start = offset
+        while offset < bytes.count, spaceLength() == 0, !isLineBreak(bytes[offset]) { offset += 1 }
+        guard offset > start else { return false }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+        return !SecretPatterns.isBlankOrMasked(Substring(word))
+    }
+
+    /// `AKIA[0-9A-Z]{16}`
+    mutating func awsAccessKeyID() -> Bool {
+        skip(Literal.aws) && count(while: { isDigit($0) || isUpper($0) }, atMost: 16) == 16
+    }
+
+    /// `(ghp_|gho_|github_pat_)[A-Za-z0-9_]{20,}`
+    mutating func gitHubToken() -> Bool {
+        skipAnyOf(Literal.gitHub, ignoringCase: false)
+            && count(while: { isAlphanumeric($0) || $0 == UInt8(ascii: "_") }) >= 20
+    }
+
+    /// `sk-[A-Za-z0-9]{20,}`, and also `sk-[A-Za-z0-9_-]{20,}` with a digit
+    /// in it (the newer `sk-proj-…` keys).
+    mutating func secretKeyToken() -> Bool {
+        guard skip(Literal.secretKey) else { return false }
+        let start = offset
+        let alphanumerics = count(while: isAlphanumeric)
+        offset = start
+        let run = count(while: { isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") })
+        return alphanumerics >= 20 || (run >= 20 && bytes[start..<start + run].contains(where: isDigit))
+    }
+
+    /// `xox[abpr]-[A-Za-z0-9-]{10,}`
+    mutating func slackToken() -> Bool {
+        guard skip(Literal.slack), offset < bytes.count, Literal.slackKinds.contains(bytes[offset]) else { return false }
+        offset += 1
+        return skip(Literal.dash) && count(while: { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }) >= 10
+    }
+
+    /// `-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----`
+    mutating func privateKeyBlock() -> Bool {
+        guard skip(Literal.beginBlock) else { return false }
+        while offset < bytes.count {
+            if bytes[offset...].starts(with: Literal.privateKeyEnd) { return true }
+            guard isUpper(bytes[offset]) || isDigit(bytes[offset]) || bytes[offset] == UInt8(ascii: " ") else { return false }
+            offset += 1
+        }
+        return false
+    }
+
+    /// `eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*`
+    mutating func jsonWebToken() -> Bool {
+        let base64URL = { (byte: UInt8) in isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") }
+        return skip(Literal.jsonObject) && count(while: base64URL) > 0 && skip(Literal.dot) && skip(Literal.jsonObject)
+            && count(while: base64URL) > 0 && skip(Literal.dot)
+    }
+
+    // MARK: steps
+
+    /// Moves past `literal` when it is here.
+    private mutating func skip(_ literal: [UInt8], ignoringCase: Bool = false) -> Bool {
+        guard offset + literal.count <= bytes.count else { return false }
+        let here = bytes[offset..<offset + literal.count]
+        guard ignoringCase ? here.elementsEqual(literal, by: { lowercased($0) == $1 }) : here.elementsEqual(literal) else {
+            return false
+        }
+        offset += literal.count
+        return true
+    }
+
+    /// Moves past the first of `literals` found here.
+    private mutating func skipAnyOf(_ literals: [[UInt8]], ignoringCase: Bool) -> Bool {
+        for literal in literals where skip(literal, ignoringCase: ignoringCase) { return true }
+        return false
+    }
+
+    /// Moves past up to `limit` bytes that satisfy `predicate`; returns how many.
+    private mutating func count(while predicate: (UInt8) -> Bool, atMost limit: Int = .max) -> Int {
+        let start = offset
+        while offset < bytes.count, offset - start < limit, predicate(bytes[offset]) { offset += 1 }
+        return offset - start
+    }
+
+    private mutating func skipSpaces() {
+        while offset < bytes.count, case let length = spaceLength(), length > 0 { offset += length }
+    }
+
+    /// The length of the white space character here that is not a line
+    /// break (space, tab, vertical tab, form feed, U+00A0, U+3000), or 0.
+    private func spaceLength() -> Int {
+        switch bytes[offset] {
+        case 0x20, 0x09, 0x0B, 0x0C: return 1
+        case 0xC2 where bytes[offset...].starts(with: [0xC2, 0xA0]): return 2
+        case 0xE3 where bytes[offset...].starts(with: [0xE3, 0x80, 0x80]): return 3
+        default: return 0
+        }
+    }
+}
+
+/// The fixed pieces of the patterns, as UTF-8.
+private enum Literal {
+    static let passwordWords = ["password", "passwd", "pwd", "密码", "口令"].map { Array($0.utf8) }
+    static let separators = [":", "：", "="].map { Array($0.utf8) }
+    static let aws = Array("AKIA".utf8)
+    static let gitHub = ["ghp_", "gho_", "github_pat_"].map { Array($0.utf8) }
+    static let secretKey = Array("sk-".utf8)
+    static let slack = Array("xox".utf8)
+    static let slackKinds = Array("abpr".utf8)
+    static let dash = Array("-".utf8)
+    static let beginBlock = Array("-----BEGIN ".utf8)
+    static let privateKeyEnd = Array("PRIVATE KEY-----".utf8)
+    static let jsonObject = Array("eyJ".utf8)
+    static let dot = Array(".".utf8)
+}
+
+private func isLineBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+private func isUpper(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "A") < 26 }
+private func isLower(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "a") < 26 }
+private func isAlphanumeric(_ byte: UInt8) -> Bool { isDigit(byte) || isUpper(byte) || isLower(byte) }
+private func lowercased(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte | 0x20 : byte }

@@ -1,0 +1,52 @@
+/// Turns byte offsets into `SourceLocation`s, only when a message needs one.
+///
+/// The happy path stores offsets alone; lines and columns are counted by
+/// re-reading the text up to the offset.
+struct TextPosition {
+    /// The file name used in locations.
+    let file: String
+    /// The line the text's first byte is on.
+    let firstLine: Int
+    /// The column the text's first byte is at (on `firstLine` only).
+    let firstColumn: Int
+
+    /// The line and column of `offset` in `text`; columns count Unicode
+    /// scalars (bytes that are not UTF-8 continuation bytes).
+    func location(of offset: Int, in text: UnsafeBufferPointer<UInt8>) -> SourceLocation {
+        var line = firstLine
+        var lineStart = 0
+        for index in 0..<min(offset, text.count) where text[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        var column = lineStart == 0 ? firstColumn : 1
+        for index in lineStart..<min(offset, text.count) where text[index] & 0xC0 != 0x80 {
+            column += 1
+        }
+        if offset > text.count { column += offset - text.count }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}
+
+/// How a byte is shown in a message: `'x'` when printable, `U+000A` for a
+/// control character, the whole character for a UTF-8 lead byte.
+func describeCharacter(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> String {
+    let byte = text[offset]
+    switch byte {
+    case 0x20...0x7E:
+        return "'\(Character(Unicode.Scalar(byte)))'"
+    case 0x00..<0x20, 0x7F:
+        return "U+" + hex4(UInt32(byte))
+    default:
+        var end = offset + 1
+        while end < text.count, end - offset < 4, text[end] & 0xC0 == 0x80 { end += 1 }
+        let character = String(decoding: UnsafeBufferPointer(rebasing: text[offset..<end]), as: UTF8.self)
+        return "'\(character)'"
+    }
+}
+
+/// Four (or more) upper-case hex digits, as in `U+000A`.
+func hex4(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+}
