@@ -35,12 +35,6 @@ extension String {
         return String(self[..<end])
     }
 
-    /// The text without leading and trailing whitespace.
-    var trimmingWhitespace: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(self[first...last])
-    }
-
     /// `-` replaced by `_` (closure reasons accept both).
     var replacingHyphens: String {
         String(map { $0 == "-" ? "_" : $0 })

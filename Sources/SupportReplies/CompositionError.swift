@@ -1,4 +1,4 @@
-public import MustacheEngine
+import MustacheEngine
 
 /// Why a reply could not be composed: one or more problems of one category.
 ///

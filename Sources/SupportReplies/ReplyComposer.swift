@@ -59,7 +59,7 @@ public struct ReplyComposer: Sendable {
     /// Composes a reply of `kind` from `data` (the case with the profile merged under it).
     public func compose(kind: String, data: TemplateValue, options: ReplyOptions) throws(CompositionError) -> ComposedReply {
         let compiled = try resolve(kind: kind, data: data, options: options)
-        let reader = CaseReader(data: data, compiled: compiled, options: options)
+        var reader = CaseReader(data: data, compiled: compiled, options: options)
         let facts = try reader.readFacts(kind: kind)
         let view = ReplyView(kind: kind, data: data, facts: facts, compiled: compiled)
         var body = try render(kind, view.data, compiled: compiled)
@@ -76,7 +76,8 @@ public struct ReplyComposer: Sendable {
     public func problems(kind: String, data: TemplateValue, options: ReplyOptions) -> [CompositionError] {
         do {
             let compiled = try resolve(kind: kind, data: data, options: options)
-            _ = try CaseReader(data: data, compiled: compiled, options: options).readFacts(kind: kind)
+            var reader = CaseReader(data: data, compiled: compiled, options: options)
+            _ = try reader.readFacts(kind: kind)
             return []
         } catch {
             return [error]

@@ -6,8 +6,8 @@ import SupportReplies
 /// One input record as read: where it starts and its content, not yet parsed.
 struct RawRecord: Sendable {
     enum Payload: Sendable {
-        /// One JSON value's bytes.
-        case json([UInt8])
+        /// One JSON value's bytes and the column it starts at.
+        case json([UInt8], column: Int)
         /// A record already built from a CSV row, or the row's problem.
         case value(TemplateValue)
         case invalid(String)
@@ -73,9 +73,9 @@ struct BatchRenderer: Sendable {
         switch record.payload {
         case .invalid(let message): return failed([message])
         case .value(let built): value = built
-        case .json(let bytes):
+        case .json(let bytes, let column):
             do {
-                value = try JSONReader.parse(bytes, file: inputName, firstLine: record.line)
+                value = try JSONReader.parse(bytes, file: inputName, firstLine: record.line, firstColumn: column)
             } catch {
                 return failed([error.description])
             }

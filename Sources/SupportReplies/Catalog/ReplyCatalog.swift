@@ -1,4 +1,4 @@
-public import MustacheEngine
+import MustacheEngine
 
 /// A source file of the catalog: where it came from (for messages) and its text.
 public struct CatalogFile: Sendable {

@@ -28,7 +28,7 @@ public struct CSVRecordBuilder: Sendable {
     public init(header: [String], file: String, headerLine: Int = 1) {
         self.file = file
         let columns = header.enumerated().map { index, name in
-            let trimmed = name.trimmingWhitespace()
+            let trimmed = name.trimmingWhitespace
             return Column(number: index + 1, keys: trimmed.isEmpty ? nil : trimmed.split(separator: ".", omittingEmptySubsequences: false).map(String.init))
         }
         self.columns = columns
@@ -65,7 +65,7 @@ public struct CSVRecordBuilder: Sendable {
 
     /// `a; b ;;c` → `["a", "b", "c"]`
     private static func listValue(_ cell: String) -> TemplateValue {
-        .list(cell.split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.map { .string($0) })
+        .list(cell.split(separator: ";").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }.map { .string($0) })
     }
 
     private static func insert(_ value: TemplateValue, at keys: ArraySlice<String>, into object: inout TemplateObject) {
@@ -84,7 +84,7 @@ public struct CSVRecordBuilder: Sendable {
         var seen: [[String]] = []
         for column in columns {
             guard let keys = column.keys else { continue }
-            let name = names[column.number - 1].trimmingWhitespace()
+            let name = names[column.number - 1].trimmingWhitespace
             if name.contains("[") || name.contains("]") {
                 return "column '\(name)': indexed names are not supported; name nested fields with dots (customer.name)"
             }
@@ -100,16 +100,5 @@ public struct CSVRecordBuilder: Sendable {
             seen.append(keys)
         }
         return nil
-    }
-}
-
-extension StringProtocol {
-    /// The text without white space (Unicode's definition) at either end.
-    func trimmingWhitespace() -> String {
-        let scalars = Substring(self).unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[first...last])
     }
 }
