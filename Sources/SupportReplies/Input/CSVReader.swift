@@ -44,12 +44,14 @@ public struct CSVReader: Sendable {
     }
 
     /// Reads the next chunk; returns the rows it completed.
-    public mutating func read(_ chunk: some Sequence<UInt8>) throws(DataError) -> [CSVRow] {
-        for byte in chunk {
-            if byteOrderMark.isDecided {
-                try step(byte)
-            } else {
-                for byte in byteOrderMark.take(byte) { try step(byte) }
+    public mutating func read(_ chunk: some Collection<UInt8>) throws(DataError) -> [CSVRow] {
+        try withContiguousBytes(chunk) { (buffer: UnsafeBufferPointer<UInt8>) throws(DataError) in
+            for byte in buffer {
+                if byteOrderMark.isDecided {
+                    try step(byte)
+                } else {
+                    for byte in byteOrderMark.take(byte) { try step(byte) }
+                }
             }
         }
         return takeRows()

@@ -9,7 +9,7 @@ public struct CSVTable: Sendable, Equatable {
     public let rows: [CSVRow]
 
     /// Reads `bytes`, named `file` in errors; the text must have a header row.
-    public init(_ bytes: some Sequence<UInt8>, file: String) throws(DataError) {
+    public init(_ bytes: some Collection<UInt8>, file: String) throws(DataError) {
         var reader = CSVReader(file: file)
         var all = try reader.read(bytes)
         all += try reader.finish()

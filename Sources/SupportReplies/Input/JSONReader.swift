@@ -52,10 +52,9 @@ public enum JSONReader {
     private static func withText<Result>(
         _ bytes: some Collection<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
-        func run(_ buffer: UnsafeBufferPointer<UInt8>) -> Result {
+        withContiguousBytes(bytes) { buffer in
             body(UnsafeBufferPointer(rebasing: buffer[ByteOrderMark.length(at: buffer)...]))
         }
-        return bytes.withContiguousStorageIfAvailable(run) ?? Array(bytes).withUnsafeBufferPointer(run)
     }
 }
 
