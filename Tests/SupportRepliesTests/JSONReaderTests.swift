@@ -88,6 +88,8 @@ struct JSONReaderTests {
         .init(
             "error on a later line", "{\n  \"a\": [1,\n    2,,\n  ]\n}", 3, 7, "a[2]",
             "unexpected character ',' (expected a value)"),
+        .init("ideographic space is named", "[1,\u{3000}2]", 1, 4, "[1]", "unexpected character U+3000 (expected a value)"),
+        .init("byte order mark inside", "{} \u{FEFF}", 1, 4, nil, "unexpected character U+FEFF after the JSON value"),
         .init("byte order mark is not a column", [0xEF, 0xBB, 0xBF] + Array("[x]".utf8), 1, 2, "[0]", "unexpected character 'x' (expected a value)"),
         .init("invalid UTF-8 byte in string", [0x5B, 0x22, 0x61, 0xFF, 0x62, 0x22, 0x5D], 1, 4, "[0]", "invalid UTF-8"),
         .init("truncated sequence in string", [0x5B, 0x22, 0xE4, 0xB8, 0x22, 0x5D], 1, 3, "[0]", "invalid UTF-8"),
@@ -143,7 +145,7 @@ struct JSONReaderTests {
         }
         #expect(error?.message == "nesting deeper than 256 levels")
         #expect(error?.location?.column == 257)
-        #expect(error?.path == JSONPath(Array(repeating: .index(0), count: 256)))
+        #expect(error?.path == nil, "a path of 256 [0]s would only make the message unreadable")
     }
 
     @Test func hostileNestingFailsFastWithoutOverflowingTheStack() {

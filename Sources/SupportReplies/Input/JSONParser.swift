@@ -127,7 +127,7 @@ struct JSONParser {
 
     private func checkDepth(_ depth: Int) throws(JSONSyntaxError) {
         if depth > Self.maxDepth {
-            throw JSONSyntaxError(offset: offset, message: "nesting deeper than \(Self.maxDepth) levels")
+            throw JSONSyntaxError(offset: offset, message: "nesting deeper than \(Self.maxDepth) levels", hasPath: false)
         }
     }
 
