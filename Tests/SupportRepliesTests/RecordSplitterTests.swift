@@ -86,7 +86,8 @@ struct RecordSplitterTests {
     @Test func aChunkWithoutACompleteRecordGivesNone() throws {
         var splitter = RecordSplitter(file: "f")
         #expect(try splitter.read(Array("[{\"a\": [1, 2".utf8)).isEmpty)
-        #expect(try splitter.read(Array("]}, 3]".utf8)).map(\.bytes) == [Array("{\"a\": [1, 2]}".utf8), Array("3".utf8)])
+        #expect(
+            try splitter.read(Array("]}, 3]".utf8)).map(\.bytes) == [Array("{\"a\": [1, 2]}".utf8), Array("3".utf8)])
         #expect(try splitter.finish().isEmpty)
     }
 

@@ -103,9 +103,12 @@ public struct CSVReader: Sendable {
             openingQuote = (line, column)
             state = .quoted
         case (.unquoted, UInt8(ascii: "\"")):
-            throw error("quote inside an unquoted field (quote the whole field and double the quote)", line: line, column: column)
+            throw error(
+                "quote inside an unquoted field (quote the whole field and double the quote)", line: line,
+                column: column)
         case (.quoteInQuoted, _):
-            throw error("unexpected character after a closing quote (expected ',' or a line break)", line: line, column: column)
+            throw error(
+                "unexpected character after a closing quote (expected ',' or a line break)", line: line, column: column)
         case (.fieldStart, _), (.unquoted, _):
             field.append(byte)
             state = .unquoted

@@ -14,7 +14,8 @@ public struct CSVTable: Sendable, Equatable {
         var all = try reader.read(bytes)
         all += try reader.finish()
         guard let header = all.first else {
-            throw DataError(location: SourceLocation(file: file, line: 1, column: 1), message: "empty input: expected a header row")
+            throw DataError(
+                location: SourceLocation(file: file, line: 1, column: 1), message: "empty input: expected a header row")
         }
         self.header = header
         self.rows = Array(all.dropFirst())

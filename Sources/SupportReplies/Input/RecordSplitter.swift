@@ -30,10 +30,15 @@ public struct RecordSplitter: Sendable {
     private enum Element: Sendable { case container, string, scalar }
 
     private enum ArrayPhase: Sendable {
-        case expectFirst, expectElement, inElement(Element), afterElement, closed
+        case expectFirst, expectElement
+        case inElement(Element)
+        case afterElement, closed
     }
 
-    private enum Mode: Sendable { case undecided, lines, array(ArrayPhase) }
+    private enum Mode: Sendable {
+        case undecided, lines
+        case array(ArrayPhase)
+    }
 
     private let file: String
     private var byteOrderMark = ByteOrderMarkSkipper()
@@ -159,11 +164,12 @@ public struct RecordSplitter: Sendable {
                 throw unexpected(byte, "(expected a value)")
             default:
                 (start, depth, inString, escaped) = ((line, column), 0, false, false)
-                let element: Element = switch byte {
-                case UInt8(ascii: "{"), UInt8(ascii: "["): .container
-                case UInt8(ascii: "\""): .string
-                default: .scalar
-                }
+                let element: Element =
+                    switch byte {
+                    case UInt8(ascii: "{"), UInt8(ascii: "["): .container
+                    case UInt8(ascii: "\""): .string
+                    default: .scalar
+                    }
                 mode = .array(.inElement(element))
                 return false
             }
@@ -189,7 +195,8 @@ public struct RecordSplitter: Sendable {
     /// returns where reading stopped. A container or string ends at the byte
     /// that closes it (strings and escapes tracked); a number or literal ends
     /// before white space, `,` or `]`.
-    private mutating func readElement(_ element: Element, _ buffer: UnsafeBufferPointer<UInt8>, from first: Int) -> Int {
+    private mutating func readElement(_ element: Element, _ buffer: UnsafeBufferPointer<UInt8>, from first: Int) -> Int
+    {
         var index = first
         var (depth, inString, escaped) = (self.depth, self.inString, self.escaped)
         var complete = false
@@ -254,12 +261,13 @@ public struct RecordSplitter: Sendable {
     }
 
     private func unexpected(_ byte: UInt8, _ context: String) -> DataError {
-        let message: String = switch byte {
-        case 0: "NUL character is not allowed"
-        case 0x21...0x7E: "unexpected character '\(Character(Unicode.Scalar(byte)))' \(context)"
-        case 0x80...: "unexpected non-ASCII character \(context)"
-        default: "unexpected character U+\(hex4(UInt32(byte))) \(context)"
-        }
+        let message: String =
+            switch byte {
+            case 0: "NUL character is not allowed"
+            case 0x21...0x7E: "unexpected character '\(Character(Unicode.Scalar(byte)))' \(context)"
+            case 0x80...: "unexpected non-ASCII character \(context)"
+            default: "unexpected character U+\(hex4(UInt32(byte))) \(context)"
+            }
         return error(message, at: (line, column))
     }
 
