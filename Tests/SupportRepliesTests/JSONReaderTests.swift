@@ -234,6 +234,22 @@ struct JSONReaderTests {
             }
         }
     }
+
+    @Test func controlsAndBadBytesAreFoundAtEveryOffsetOfALongString() {
+        for length in 0..<24 {
+            let prefix = Array(repeating: UInt8(ascii: "a"), count: length)
+            let suffix = Array(repeating: UInt8(ascii: "b"), count: 16)
+            for (bad, message) in [
+                (UInt8(0x09), "control character U+0009 in string"), (0x00, "NUL character is not allowed"),
+                (0x1F, "control character U+001F in string"), (0xFF, "invalid UTF-8"),
+            ] {
+                let text = [UInt8(ascii: "\"")] + prefix + [bad] + suffix + [UInt8(ascii: "\"")]
+                let error = #expect(throws: DataError.self) { try JSONReader.parse(text, file: "s") }
+                #expect(error?.message == message, "offset \(length)")
+                #expect(error?.location?.column == length + 2, "offset \(length)")
+            }
+        }
+    }
 }
 
 @Suite("JSONReader on the shared examples")
