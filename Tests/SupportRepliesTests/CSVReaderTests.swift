@@ -58,8 +58,14 @@ struct CSVReaderTests {
     }
 
     static let errors: [(String, [UInt8], Int, Int, String)] = [
-        ("quote in unquoted field", Array("a,b\nab\"c,d\n".utf8), 2, 3, "quote inside an unquoted field (quote the whole field and double the quote)"),
-        ("text after closing quote", Array("\"ab\"c\n".utf8), 1, 5, "unexpected character after a closing quote (expected ',' or a line break)"),
+        (
+            "quote in unquoted field", Array("a,b\nab\"c,d\n".utf8), 2, 3,
+            "quote inside an unquoted field (quote the whole field and double the quote)"
+        ),
+        (
+            "text after closing quote", Array("\"ab\"c\n".utf8), 1, 5,
+            "unexpected character after a closing quote (expected ',' or a line break)"
+        ),
         ("unterminated quoted field", Array("a\nx,\"never\nclosed\n".utf8), 2, 3, "unterminated quoted field"),
         ("invalid UTF-8", Array("名字,x\n张".utf8) + [0xFF], 2, 2, "invalid UTF-8"),
         ("truncated UTF-8 before line break", [0x61, 0x2C, 0xE4, 0xB8, 0x0A], 1, 3, "invalid UTF-8"),

@@ -7,7 +7,8 @@ struct CSVRecordBuilderTests {
     static let header = ["case.number", "customer.name", "customer.email", "analysis.recommendations", "note"]
     static let lists: Set<JSONPath> = [JSONPath(dotted: "analysis.recommendations")]
 
-    static func record(_ fields: [String], header: [String] = header, line: Int = 2) throws(DataError) -> TemplateValue {
+    static func record(_ fields: [String], header: [String] = header, line: Int = 2) throws(DataError) -> TemplateValue
+    {
         try CSVRecordBuilder(header: header, file: "sheet.csv").record(fields, line: line, isList: lists.contains)
     }
 
@@ -33,11 +34,20 @@ struct CSVRecordBuilderTests {
     }
 
     static let badHeaders: [([String], String)] = [
-        (["case.number", "thread[0].body"], "sheet.csv:1: column 'thread[0].body': indexed names are not supported; name nested fields with dots (customer.name)"),
+        (
+            ["case.number", "thread[0].body"],
+            "sheet.csv:1: column 'thread[0].body': indexed names are not supported; name nested fields with dots (customer.name)"
+        ),
         (["customer..name"], "sheet.csv:1: column 'customer..name': empty name between dots"),
         (["a", "b", " a "], "sheet.csv:1: column 'a' appears twice"),
-        (["customer", "customer.name"], "sheet.csv:1: column 'customer.name' clashes with column 'customer': one is inside the other"),
-        (["customer.name", "customer"], "sheet.csv:1: column 'customer' clashes with column 'customer.name': one is inside the other"),
+        (
+            ["customer", "customer.name"],
+            "sheet.csv:1: column 'customer.name' clashes with column 'customer': one is inside the other"
+        ),
+        (
+            ["customer.name", "customer"],
+            "sheet.csv:1: column 'customer' clashes with column 'customer.name': one is inside the other"
+        ),
     ]
 
     @Test("header problems name the column", arguments: badHeaders)

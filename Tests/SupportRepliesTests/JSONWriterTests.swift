@@ -4,7 +4,9 @@ import Testing
 
 @Suite("JSONWriter")
 struct JSONWriterTests {
-    static let sample: TemplateValue = ["a": [1, "x", true, nil], "b": .object(TemplateObject()), "c": [], "n": .number("1.50")]
+    static let sample: TemplateValue = [
+        "a": [1, "x", true, nil], "b": .object(TemplateObject()), "c": [], "n": .number("1.50"),
+    ]
 
     @Test func compactHasNoWhiteSpace() {
         #expect(JSONWriter.string(Self.sample) == #"{"a":[1,"x",true,null],"b":{},"c":[],"n":1.50}"#)

@@ -15,8 +15,14 @@ struct SecretFinderTests {
 
     @Test("a secret-named field with a value is a finding", arguments: secretNames)
     func secretNamesAreFound(_ key: String) {
-        let findings = SecretFinder.findings(in: ["db": .object(TemplateObject([(key, TemplateValue.string("Zq9-value"))]))])
-        #expect(findings == [SecretFinding(path: JSONPath([.key("db"), .key(key)]), reason: "a field named like a secret has a value")])
+        let findings = SecretFinder.findings(in: [
+            "db": .object(TemplateObject([(key, TemplateValue.string("Zq9-value"))]))
+        ])
+        #expect(
+            findings == [
+                SecretFinding(
+                    path: JSONPath([.key("db"), .key(key)]), reason: "a field named like a secret has a value")
+            ])
     }
 
     static let harmlessNames = [
@@ -27,7 +33,8 @@ struct SecretFinderTests {
 
     @Test("other fields are not, even when they mention the words", arguments: harmlessNames)
     func harmlessNamesAreNotFound(_ key: String) {
-        #expect(SecretFinder.findings(in: .object(TemplateObject([(key, TemplateValue.string("CMIT:0001866"))]))).isEmpty)
+        #expect(
+            SecretFinder.findings(in: .object(TemplateObject([(key, TemplateValue.string("CMIT:0001866"))]))).isEmpty)
     }
 
     static let values: [(TemplateValue, Bool)] = [

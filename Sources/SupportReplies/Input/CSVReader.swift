@@ -44,12 +44,14 @@ public struct CSVReader: Sendable {
     }
 
     /// Reads the next chunk; returns the rows it completed.
-    public mutating func read(_ chunk: some Sequence<UInt8>) throws(DataError) -> [CSVRow] {
-        for byte in chunk {
-            if byteOrderMark.isDecided {
-                try step(byte)
-            } else {
-                for byte in byteOrderMark.take(byte) { try step(byte) }
+    public mutating func read(_ chunk: some Collection<UInt8>) throws(DataError) -> [CSVRow] {
+        try withContiguousBytes(chunk) { (buffer: UnsafeBufferPointer<UInt8>) throws(DataError) in
+            for byte in buffer {
+                if byteOrderMark.isDecided {
+                    try step(byte)
+                } else {
+                    for byte in byteOrderMark.take(byte) { try step(byte) }
+                }
             }
         }
         return takeRows()
@@ -101,9 +103,12 @@ public struct CSVReader: Sendable {
             openingQuote = (line, column)
             state = .quoted
         case (.unquoted, UInt8(ascii: "\"")):
-            throw error("quote inside an unquoted field (quote the whole field and double the quote)", line: line, column: column)
+            throw error(
+                "quote inside an unquoted field (quote the whole field and double the quote)", line: line,
+                column: column)
         case (.quoteInQuoted, _):
-            throw error("unexpected character after a closing quote (expected ',' or a line break)", line: line, column: column)
+            throw error(
+                "unexpected character after a closing quote (expected ',' or a line break)", line: line, column: column)
         case (.fieldStart, _), (.unquoted, _):
             field.append(byte)
             state = .unquoted

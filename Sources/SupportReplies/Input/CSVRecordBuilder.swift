@@ -29,7 +29,10 @@ public struct CSVRecordBuilder: Sendable {
         self.file = file
         let columns = header.enumerated().map { index, name in
             let trimmed = name.trimmingWhitespace
-            return Column(number: index + 1, keys: trimmed.isEmpty ? nil : trimmed.split(separator: ".", omittingEmptySubsequences: false).map(String.init))
+            return Column(
+                number: index + 1,
+                keys: trimmed.isEmpty
+                    ? nil : trimmed.split(separator: ".", omittingEmptySubsequences: false).map(String.init))
         }
         self.columns = columns
         self.headerProblem = Self.problem(in: columns, names: header).map {
@@ -94,7 +97,8 @@ public struct CSVRecordBuilder: Sendable {
             for other in seen {
                 if other == keys { return "column '\(name)' appears twice" }
                 if other.starts(with: keys) || keys.starts(with: other) {
-                    return "column '\(name)' clashes with column '\(other.joined(separator: "."))': one is inside the other"
+                    return
+                        "column '\(name)' clashes with column '\(other.joined(separator: "."))': one is inside the other"
                 }
             }
             seen.append(keys)

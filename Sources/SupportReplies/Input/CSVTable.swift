@@ -9,12 +9,13 @@ public struct CSVTable: Sendable, Equatable {
     public let rows: [CSVRow]
 
     /// Reads `bytes`, named `file` in errors; the text must have a header row.
-    public init(_ bytes: some Sequence<UInt8>, file: String) throws(DataError) {
+    public init(_ bytes: some Collection<UInt8>, file: String) throws(DataError) {
         var reader = CSVReader(file: file)
         var all = try reader.read(bytes)
         all += try reader.finish()
         guard let header = all.first else {
-            throw DataError(location: SourceLocation(file: file, line: 1, column: 1), message: "empty input: expected a header row")
+            throw DataError(
+                location: SourceLocation(file: file, line: 1, column: 1), message: "empty input: expected a header row")
         }
         self.header = header
         self.rows = Array(all.dropFirst())

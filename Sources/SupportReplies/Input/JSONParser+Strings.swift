@@ -84,7 +84,8 @@ extension JSONParser {
     /// `escape = \ ( " / \ / / / b / f / n / r / t / uXXXX )`
     private mutating func decodeEscape(at start: Int, contentStart: Int) throws(JSONSyntaxError) -> Int {
         guard start + 1 < text.count else {
-            throw stringError(at: contentStart - 1, "unterminated string", contentStart: contentStart, checkedUpTo: start)
+            throw stringError(
+                at: contentStart - 1, "unterminated string", contentStart: contentStart, checkedUpTo: start)
         }
         let simple: UInt8
         switch text[start + 1] {
@@ -101,7 +102,8 @@ extension JSONParser {
             appendUTF8(scalar)
             return end
         default:
-            let message = text[start + 1] >= 0x21 && text[start + 1] <= 0x7E
+            let message =
+                text[start + 1] >= 0x21 && text[start + 1] <= 0x7E
                 ? "invalid escape '\\\(Character(Unicode.Scalar(text[start + 1])))'"
                 : "invalid escape: '\\' followed by \(describeCharacter(at: start + 1, in: text))"
             throw stringError(at: start, message, contentStart: contentStart)
@@ -112,7 +114,8 @@ extension JSONParser {
 
     /// `\uXXXX`, or a surrogate pair `\uD83D\uDE00`; NUL and unpaired
     /// surrogates are errors at the backslash.
-    private func decodeUnicodeEscape(at start: Int, contentStart: Int) throws(JSONSyntaxError) -> (Unicode.Scalar, Int) {
+    private func decodeUnicodeEscape(at start: Int, contentStart: Int) throws(JSONSyntaxError) -> (Unicode.Scalar, Int)
+    {
         let unit = try hexQuad(at: start, contentStart: contentStart)
         switch unit {
         case 0:
@@ -139,7 +142,8 @@ extension JSONParser {
         var value: UInt32 = 0
         for index in start + 2..<start + 6 {
             guard index < text.count, let digit = hexValue(text[index]) else {
-                throw stringError(at: start, "invalid escape: '\\u' must be followed by 4 hex digits", contentStart: contentStart)
+                throw stringError(
+                    at: start, "invalid escape: '\\u' must be followed by 4 hex digits", contentStart: contentStart)
             }
             value = value << 4 | digit
         }
@@ -192,7 +196,8 @@ extension JSONParser {
     }
 
     private func invalidUTF8(in range: Range<Int>) -> JSONSyntaxError {
-        JSONSyntaxError(offset: UTF8Checker.firstInvalidOffset(in: text, range) ?? range.lowerBound, message: "invalid UTF-8")
+        JSONSyntaxError(
+            offset: UTF8Checker.firstInvalidOffset(in: text, range) ?? range.lowerBound, message: "invalid UTF-8")
     }
 
     private func controlCharacterMessage(_ byte: UInt8) -> String {

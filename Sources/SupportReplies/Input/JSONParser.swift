@@ -42,9 +42,15 @@ struct JSONParser {
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
         case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-        case UInt8(ascii: "t"): try parseLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try parseLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try parseLiteral("null"); return .null
+        case UInt8(ascii: "t"):
+            try parseLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try parseLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try parseLiteral("null")
+            return .null
         default: throw unexpected("(expected a value)")
         }
     }
@@ -117,7 +123,8 @@ struct JSONParser {
             offset += 1
             skipWhitespace()
             if offset < text.count, text[offset] == closing {
-                throw JSONSyntaxError(offset: comma, message: "trailing comma before '\(Character(Unicode.Scalar(closing)))'")
+                throw JSONSyntaxError(
+                    offset: comma, message: "trailing comma before '\(Character(Unicode.Scalar(closing)))'")
             }
             return true
         default:
@@ -127,7 +134,8 @@ struct JSONParser {
 
     private func checkDepth(_ depth: Int) throws(JSONSyntaxError) {
         if depth > Self.maxDepth {
-            throw JSONSyntaxError(offset: offset, message: "nesting deeper than \(Self.maxDepth) levels")
+            throw JSONSyntaxError(
+                offset: offset, message: "nesting deeper than \(Self.maxDepth) levels", hasPath: false)
         }
     }
 
@@ -199,11 +207,13 @@ struct JSONParser {
         if text[offset] == 0 {
             return JSONSyntaxError(offset: offset, message: "NUL character is not allowed")
         }
-        if text[offset] >= 0x80, let bad = UTF8Checker.firstInvalidOffset(in: text, offset..<min(offset + 4, text.count)),
+        if text[offset] >= 0x80,
+            let bad = UTF8Checker.firstInvalidOffset(in: text, offset..<min(offset + 4, text.count)),
             bad == offset
         {
             return JSONSyntaxError(offset: offset, message: "invalid UTF-8")
         }
-        return JSONSyntaxError(offset: offset, message: "unexpected character \(describeCharacter(at: offset, in: text)) \(context)")
+        return JSONSyntaxError(
+            offset: offset, message: "unexpected character \(describeCharacter(at: offset, in: text)) \(context)")
     }
 }

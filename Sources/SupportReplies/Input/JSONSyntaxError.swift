@@ -5,14 +5,18 @@ struct JSONSyntaxError: Error {
     let message: String
     /// Path components, innermost first (reversed), appended on the way out.
     private(set) var reversedPath: [JSONPath.Component] = []
+    /// False for errors whose path says nothing useful (256 levels of `[0]`).
+    private let hasPath: Bool
 
-    init(offset: Int, message: String) {
+    init(offset: Int, message: String, hasPath: Bool = true) {
         self.offset = offset
         self.message = message
+        self.hasPath = hasPath
     }
 
     /// This error, seen from the container one level up.
     func inside(_ component: JSONPath.Component) -> JSONSyntaxError {
+        guard hasPath else { return self }
         var copy = self
         copy.reversedPath.append(component)
         return copy

@@ -92,7 +92,9 @@ private struct Cursor {
 
     /// `xox[abpr]-[A-Za-z0-9-]{10,}`
     mutating func slackToken() -> Bool {
-        guard skip(Literal.slack), offset < bytes.count, Literal.slackKinds.contains(bytes[offset]) else { return false }
+        guard skip(Literal.slack), offset < bytes.count, Literal.slackKinds.contains(bytes[offset]) else {
+            return false
+        }
         offset += 1
         return skip(Literal.dash) && count(while: { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }) >= 10
     }
@@ -102,7 +104,9 @@ private struct Cursor {
         guard skip(Literal.beginBlock) else { return false }
         while offset < bytes.count {
             if bytes[offset...].starts(with: Literal.privateKeyEnd) { return true }
-            guard isUpper(bytes[offset]) || isDigit(bytes[offset]) || bytes[offset] == UInt8(ascii: " ") else { return false }
+            guard isUpper(bytes[offset]) || isDigit(bytes[offset]) || bytes[offset] == UInt8(ascii: " ") else {
+                return false
+            }
             offset += 1
         }
         return false
@@ -110,7 +114,9 @@ private struct Cursor {
 
     /// `eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*`
     mutating func jsonWebToken() -> Bool {
-        let base64URL = { (byte: UInt8) in isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") }
+        let base64URL = { (byte: UInt8) in
+            isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
         return skip(Literal.jsonObject) && count(while: base64URL) > 0 && skip(Literal.dot) && skip(Literal.jsonObject)
             && count(while: base64URL) > 0 && skip(Literal.dot)
     }
@@ -121,7 +127,8 @@ private struct Cursor {
     private mutating func skip(_ literal: [UInt8], ignoringCase: Bool = false) -> Bool {
         guard offset + literal.count <= bytes.count else { return false }
         let here = bytes[offset..<offset + literal.count]
-        guard ignoringCase ? here.elementsEqual(literal, by: { lowercased($0) == $1 }) : here.elementsEqual(literal) else {
+        guard ignoringCase ? here.elementsEqual(literal, by: { lowercased($0) == $1 }) : here.elementsEqual(literal)
+        else {
             return false
         }
         offset += literal.count

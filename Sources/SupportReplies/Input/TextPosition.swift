@@ -23,25 +23,23 @@ struct TextPosition {
         for index in lineStart..<min(offset, text.count) where text[index] & 0xC0 != 0x80 {
             column += 1
         }
-        if offset > text.count { column += offset - text.count }
         return SourceLocation(file: file, line: line, column: column)
     }
 }
 
-/// How a byte is shown in a message: `'x'` when printable, `U+000A` for a
-/// control character, the whole character for a UTF-8 lead byte.
+/// How the character at `offset` is shown in a message: `'x'` when it is
+/// visible, `U+3000` for control characters, spaces and other invisible ones
+/// (a pasted ideographic space or byte order mark should be named, not shown).
 func describeCharacter(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> String {
-    let byte = text[offset]
-    switch byte {
-    case 0x20...0x7E:
-        return "'\(Character(Unicode.Scalar(byte)))'"
-    case 0x00..<0x20, 0x7F:
-        return "U+" + hex4(UInt32(byte))
+    var end = offset + 1
+    while end < text.count, end - offset < 4, text[end] & 0xC0 == 0x80 { end += 1 }
+    let decoded = String(decoding: UnsafeBufferPointer(rebasing: text[offset..<end]), as: UTF8.self)
+    guard let scalar = decoded.unicodeScalars.first else { return "U+" + hex4(UInt32(text[offset])) }
+    switch scalar.properties.generalCategory {
+    case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .privateUse, .unassigned, .surrogate:
+        return "U+" + hex4(scalar.value)
     default:
-        var end = offset + 1
-        while end < text.count, end - offset < 4, text[end] & 0xC0 == 0x80 { end += 1 }
-        let character = String(decoding: UnsafeBufferPointer(rebasing: text[offset..<end]), as: UTF8.self)
-        return "'\(character)'"
+        return "'\(scalar)'"
     }
 }
 
