@@ -96,11 +96,11 @@ struct BatchInput {
     private mutating func decode(_ chunk: ArraySlice<UInt8>?) throws(DataError) {
         switch decoder {
         case .json(var splitter):
-            let records = try chunk.map { bytes throws(DataError) in try splitter.read(bytes) } ?? splitter.finish()
+            let records = if let chunk { try splitter.read(chunk) } else { try splitter.finish() }
             decoder = .json(splitter)
             for record in records { enqueue(line: record.line, .json(record.bytes, column: record.column)) }
         case .csv(var reader, var builder, let listPaths):
-            let rows = try chunk.map { bytes throws(DataError) in try reader.read(bytes) } ?? reader.finish()
+            let rows = if let chunk { try reader.read(chunk) } else { try reader.finish() }
             for row in rows {
                 guard let current = builder else {
                     builder = CSVRecordBuilder(header: row.fields, file: name, headerLine: row.line)
