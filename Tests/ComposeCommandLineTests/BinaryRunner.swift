@@ -28,6 +28,9 @@ enum BinaryRunner {
         return packageRoot.appendingPathComponent(".build/debug/compose")
     }()
 
+    /// A child that exits before reading its stdin must not kill the test process with SIGPIPE.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     struct Result {
         let status: Int32
         let stdout: Data
@@ -40,6 +43,7 @@ enum BinaryRunner {
     static func run(
         _ arguments: [String], input: Data = Data(), environment: [String: String] = [:], in directory: URL? = nil
     ) throws -> Result {
+        _ = ignoreBrokenPipes
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -55,7 +59,8 @@ enum BinaryRunner {
         process.standardError = stderrPipe
         try process.run()
         let writer = Thread {
-            stdinPipe.fileHandleForWriting.write(input)
+            // The child may exit without reading its input (--help): a closed pipe is fine.
+            try? stdinPipe.fileHandleForWriting.write(contentsOf: input)
             try? stdinPipe.fileHandleForWriting.close()
         }
         writer.start()
