@@ -23,10 +23,12 @@ let package = Package(
         .target(name: "SupportReplies", dependencies: ["MustacheEngine", "MIMEWriter"], swiftSettings: strict),
         .target(name: "ComposeCommandLine", dependencies: ["SupportReplies"], swiftSettings: strict),
         .executableTarget(name: "compose", dependencies: ["ComposeCommandLine"], swiftSettings: strict),
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "MustacheEngineTests", dependencies: ["MustacheEngine"], swiftSettings: strict),
         .testTarget(name: "MIMEWriterTests", dependencies: ["MIMEWriter"], swiftSettings: strict),
-        .testTarget(name: "SupportRepliesTests", dependencies: ["SupportReplies"], swiftSettings: strict),
-        .testTarget(name: "ComposeCommandLineTests", dependencies: ["ComposeCommandLine", "compose"], swiftSettings: strict),
+        .testTarget(name: "SupportRepliesTests", dependencies: ["SupportReplies", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ComposeCommandLineTests", dependencies: ["ComposeCommandLine", "compose", "TestSupport"],
+            exclude: ["Golden"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
