@@ -28,26 +28,32 @@ enum EncodedWord {
     static let minimumLength = overhead + 12
 
     /// Encodes `text` as a run of encoded-words: the first at most
-    /// `firstMaxLength` characters, the others at most `maxLength`.
-    /// Both limits must be at least `minimumLength`.
+    /// `firstMaxLength` characters, the others at most `maxLength`; both
+    /// limits must be at least `minimumLength`. Words end between grapheme
+    /// clusters where they can (a combining mark stays with its letter), and
+    /// always between scalars. When `endsRun` is false more words follow
+    /// this run, so its last word is not padded either.
     static func encode(
-        _ text: some StringProtocol, context: Context, firstMaxLength: Int, maxLength: Int = maxLength
+        _ text: some StringProtocol, context: Context, firstMaxLength: Int, maxLength: Int = maxLength,
+        endsRun: Bool = true
     ) -> [String] {
         precondition(firstMaxLength >= minimumLength && maxLength >= minimumLength)
         let bytes = Array(text.utf8)
+        var boundaries = [Bool](repeating: false, count: bytes.count + 1)
+        var offset = 0
+        boundaries[0] = true
+        for character in text {
+            offset += character.utf8.count
+            boundaries[offset] = true
+        }
         var words: [String] = []
         var start = 0
         while start < bytes.count {
             let capacity = (words.isEmpty ? firstMaxLength : maxLength) - overhead
-            let q = qPrefix(bytes, from: start, capacity: capacity, context: context)
-            let bEnd = bPrefixEnd(bytes, from: start, capacity: capacity)
-            let useB: Bool
-            if q.end == bEnd {
-                useB = Base64.encodedLength(of: bEnd - start) < q.length
-            } else {
-                useB = bEnd > q.end
-            }
-            let end = useB ? bEnd : q.end
+            let q = qCandidate(bytes, boundaries, from: start, capacity: capacity, context: context)
+            let b = bCandidate(bytes, boundaries, from: start, capacity: capacity, endsRun: endsRun)
+            let useB = b.end == q.end ? b.length < q.length : b.end > q.end
+            let end = useB ? b.end : q.end
             let chunk = bytes[start..<end]
             words.append(useB ? "=?UTF-8?B?\(Base64.text(chunk))?=" : "=?UTF-8?Q?\(qText(chunk, context: context))?=")
             start = end
@@ -55,36 +61,50 @@ enum EncodedWord {
         return words
     }
 
-    /// The longest prefix of whole scalars from `start` whose Q text fits `capacity`.
-    private static func qPrefix(
-        _ bytes: [UInt8], from start: Int, capacity: Int, context: Context
-    ) -> (end: Int, length: Int) {
-        var end = start
-        var length = 0
-        while end < bytes.count {
-            let scalarEnd = end + scalarLength(leadByte: bytes[end])
-            let cost = bytes[end..<scalarEnd].reduce(0) { $0 + (isQLiteral($1, context) ? 1 : 3) }
-            guard length + cost <= capacity else { break }
-            length += cost
-            end = scalarEnd
-        }
-        return (end, length)
+    /// Where a word may end, and the length of its encoded text.
+    private struct Candidate {
+        var end: Int
+        var length: Int
     }
 
-    /// The longest prefix of whole scalars from `start` whose B text fits
-    /// `capacity`; unless it reaches the end of the text, cut back to whole
-    /// 3-octet groups so that the word needs no padding.
-    private static func bPrefixEnd(_ bytes: [UInt8], from start: Int, capacity: Int) -> Int {
+    /// The longest Q prefix from `start` that fits `capacity`: all of the
+    /// rest, else up to the last grapheme boundary, else up to the last scalar.
+    private static func qCandidate(
+        _ bytes: [UInt8], _ boundaries: [Bool], from start: Int, capacity: Int, context: Context
+    ) -> Candidate {
+        var scalarEnd = Candidate(end: start, length: 0)
+        var graphemeEnd = scalarEnd
+        while scalarEnd.end < bytes.count {
+            let next = scalarEnd.end + scalarLength(leadByte: bytes[scalarEnd.end])
+            let cost = bytes[scalarEnd.end..<next].reduce(0) { $0 + (isQLiteral($1, context) ? 1 : 3) }
+            guard scalarEnd.length + cost <= capacity else { break }
+            scalarEnd = Candidate(end: next, length: scalarEnd.length + cost)
+            if boundaries[next] { graphemeEnd = scalarEnd }
+        }
+        return scalarEnd.end == bytes.count || graphemeEnd.end == start ? scalarEnd : graphemeEnd
+    }
+
+    /// The longest B prefix from `start` that fits `capacity`. Unless it takes
+    /// the rest of a run, it holds whole 3-octet groups (no padding), ending
+    /// at a grapheme boundary where one allows.
+    private static func bCandidate(
+        _ bytes: [UInt8], _ boundaries: [Bool], from start: Int, capacity: Int, endsRun: Bool
+    ) -> Candidate {
         let maxOctets = capacity / 4 * 3
         var end = start
-        var lastUnpadded = start
+        var aligned = start
+        var alignedAtGrapheme = start
         while end < bytes.count {
-            let scalarEnd = end + scalarLength(leadByte: bytes[end])
-            guard scalarEnd - start <= maxOctets else { break }
-            end = scalarEnd
-            if (end - start) % 3 == 0 { lastUnpadded = end }
+            let next = end + scalarLength(leadByte: bytes[end])
+            guard next - start <= maxOctets else { break }
+            end = next
+            if (end - start) % 3 == 0 {
+                aligned = end
+                if boundaries[end] { alignedAtGrapheme = end }
+            }
         }
-        return end == bytes.count ? end : lastUnpadded
+        let chosen = end == bytes.count && endsRun ? end : (alignedAtGrapheme > start ? alignedAtGrapheme : aligned)
+        return Candidate(end: chosen, length: Base64.encodedLength(of: chosen - start))
     }
 
     private static func qText(_ chunk: ArraySlice<UInt8>, context: Context) -> String {

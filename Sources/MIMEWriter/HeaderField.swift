@@ -32,9 +32,9 @@ enum HeaderText {
 
     /// A word that unstructured text may carry as is: printable ASCII,
     /// nothing a decoder could take for an encoded-word, and short enough
-    /// to fit on a folded line.
+    /// for one line.
     static func isPlainWord(_ word: Substring) -> Bool {
-        guard !word.isEmpty, word.utf8.count < MessageBuffer.foldWidth else { return false }
+        guard !word.isEmpty, word.utf8.count <= MessageBuffer.maxPlainWordLength else { return false }
         guard !word.contains("=?") else { return false }
         return word.utf8.allSatisfy { (0x21...0x7E).contains($0) }
     }

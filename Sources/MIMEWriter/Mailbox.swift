@@ -96,28 +96,112 @@ extension MessageBuffer {
     }
 
     /// RFC 5322 3.4 `mailbox = name-addr / addr-spec`. The display name is
-    /// written on its own, as atoms, one quoted string, or encoded-words, so
-    /// the `<addr-spec>` after it always stays plain ASCII.
+    /// written on its own, so the `<addr-spec>` after it always stays plain
+    /// ASCII: as atoms when it is plain words, else as one quoted string when
+    /// it is printable ASCII, else as a phrase of atoms and encoded-words.
     private mutating func writeMailbox(_ mailbox: Mailbox, separator: String) {
-        guard !mailbox.name.isEmpty else {
+        let name = mailbox.name
+        guard !name.isEmpty else {
             writeHeaderWord(mailbox.address + separator)
             return
         }
-        let name = mailbox.name
         let words = name.split(separator: " ", omittingEmptySubsequences: false)
-        if !name.contains("=?") && words.allSatisfy(Self.isPlainAtom) {
+        if words.allSatisfy(PhraseWord.isPlainAtom) {
             for word in words { writeHeaderWord(word) }
         } else if let quoted = Self.quotedString(name) {
             writeHeaderWord(quoted)
         } else {
-            writeEncodedWords(name, context: .phrase)
+            writePhrase(words)
         }
         writeHeaderWord("<" + mailbox.address + ">" + separator)
     }
 
-    /// A display-name word that may stand as an RFC 5322 atom.
-    private static func isPlainAtom(_ word: Substring) -> Bool {
-        !word.isEmpty && word.utf8.count < foldWidth && word.utf8.allSatisfy(AddressSpec.isAtext)
+    /// A display name (RFC 5322 3.2.5 `phrase = 1*word`) mixing atoms,
+    /// quoted strings for printable ASCII words with specials, and
+    /// encoded-words for each stretch of other words (with the spaces between
+    /// them; an empty word pulls its neighbours in, as in `writeUnstructured`).
+    ///
+    /// A stretch goes in one encoded-word when it fits: RFC 2047 6.2 readers
+    /// drop the white space between two encoded-words, but Python's `email`
+    /// before 3.14 (gh-128110) keeps it in display names. A longer stretch is
+    /// cut where the name has a space, the space opening the next word, so
+    /// such a reader at worst shows that space twice; a single word longer
+    /// than one encoded-word is cut between characters.
+    private mutating func writePhrase(_ words: [Substring]) {
+        var kinds = words.map(PhraseWord.init)
+        for (index, word) in words.enumerated() where word.isEmpty {
+            if index > 0 { kinds[index - 1] = .encoded }
+            if index + 1 < words.count { kinds[index + 1] = .encoded }
+        }
+        var index = 0
+        while index < words.count {
+            switch kinds[index] {
+            case .atom:
+                writeHeaderWord(words[index])
+                index += 1
+            case .quoted:
+                writeHeaderWord(Self.quoted(words[index]))
+                index += 1
+            case .encoded:
+                let runStart = index
+                while index < words.count && kinds[index] == .encoded { index += 1 }
+                let first = max(EncodedWord.minimumLength, min(EncodedWord.maxLength, maxNextWordLength))
+                for word in Self.encodedPhrase(words[runStart..<index], firstMaxLength: first) { writeHeaderWord(word) }
+            }
+        }
+    }
+
+    private enum PhraseWord: Equatable {
+        case atom, quoted, encoded
+
+        init(_ word: Substring) {
+            if Self.isPlainAtom(word) {
+                self = .atom
+            } else if !word.isEmpty, !word.contains("=?"), word.utf8.count + 2 <= maxPlainWordLength,
+                word.utf8.allSatisfy({ (0x21...0x7E).contains($0) })
+            {
+                self = .quoted
+            } else {
+                self = .encoded
+            }
+        }
+
+        static func isPlainAtom(_ word: Substring) -> Bool {
+            !word.isEmpty && word.utf8.count <= maxPlainWordLength && !word.contains("=?")
+                && word.utf8.allSatisfy(AddressSpec.isAtext)
+        }
+    }
+
+    /// The words of a stretch as encoded-words: one if it fits, else chunks
+    /// cut before spaces, each packed as long as it still fits one word. A
+    /// chunk whose first word would be a B word right after a padded B word
+    /// gets its leading space as a Q word of its own (see `EncodedWord`).
+    private static func encodedPhrase(_ words: ArraySlice<Substring>, firstMaxLength: Int) -> [String] {
+        func encode(_ text: some StringProtocol, first: Bool = false) -> [String] {
+            EncodedWord.encode(text, context: .phrase, firstMaxLength: first ? firstMaxLength : EncodedWord.maxLength)
+        }
+        var chunks: [String] = []
+        for (offset, word) in words.enumerated() {
+            let piece = offset == 0 ? String(word) : " " + word
+            if let last = chunks.last, encode(last + piece, first: chunks.count == 1).count == 1 {
+                chunks[chunks.count - 1] = last + piece
+            } else {
+                chunks.append(piece)
+            }
+        }
+        var encoded: [String] = []
+        for chunk in chunks {
+            let words = encode(chunk, first: encoded.isEmpty)
+            if let previous = encoded.last, previous.hasPrefix("=?UTF-8?B?"), previous.hasSuffix("=?="),
+                words[0].hasPrefix("=?UTF-8?B?")
+            {
+                encoded.append("=?UTF-8?Q?_?=")
+                encoded += encode(chunk.dropFirst())
+            } else {
+                encoded += words
+            }
+        }
+        return encoded
     }
 
     /// RFC 5322 3.2.4 quoted-string for printable ASCII names (a `.` or `,`
@@ -125,12 +209,17 @@ extension MessageBuffer {
     /// or would not fit on one line.
     private static func quotedString(_ name: String) -> String? {
         guard !name.contains("=?"), name.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
+        let quoted = quoted(name[...])
+        return quoted.utf8.count <= maxPlainWordLength ? quoted : nil
+    }
+
+    private static func quoted(_ text: Substring) -> String {
         var quoted = "\""
-        for character in name {
+        for character in text {
             if character == "\"" || character == "\\" { quoted.append("\\") }
             quoted.append(character)
         }
         quoted.append("\"")
-        return quoted.utf8.count < foldWidth ? quoted : nil
+        return quoted
     }
 }

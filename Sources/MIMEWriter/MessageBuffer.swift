@@ -11,6 +11,10 @@ struct MessageBuffer {
     /// Header lines are folded to stay within this many octets: RFC 5322
     /// asks for 78, RFC 2047 for 76 on lines that hold encoded-words.
     static let foldWidth = 76
+    /// The longest header word written as plain text (an atom, a quoted
+    /// string, a file name): it fits on a field's first line after any field
+    /// name this module writes. Longer text is encoded, which folds.
+    static let maxPlainWordLength = 60
 
     private(set) var bytes: [UInt8] = []
     private var lineStart = 0
@@ -22,6 +26,13 @@ struct MessageBuffer {
 
     /// Octets written on the current line so far.
     var column: Int { bytes.count - lineStart }
+
+    /// The longest next header word that keeps the line within `foldWidth`:
+    /// the room left on this line for a field's first word (which is never
+    /// folded onto a new line), a whole continuation line for the others.
+    var maxNextWordLength: Int {
+        wordsInHeader == 0 ? Self.foldWidth - column - 1 : Self.foldWidth - 1
+    }
 
     mutating func write(_ text: String) {
         bytes.append(contentsOf: text.utf8)

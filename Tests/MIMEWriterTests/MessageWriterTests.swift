@@ -57,7 +57,8 @@ struct MessageWriterTests {
     func folding(subject: String) throws {
         var message = Samples.message(subject: subject)
         message.to = (0..<12).map { Mailbox(name: "收件人 \($0) 号 Recipient", address: "person\($0)@customer.example.org") }
-        message.from.name = String(repeating: "Very Long Display Name ", count: 8)
+        message.from.name = "北京某某某信息技术有限公司技术支持中心案例邮箱数据库运维组"
+        message.cc = [Mailbox(name: String(repeating: "Very Long Display Name ", count: 8), address: "long@example.com")]
         let bytes = try message.serialized()
         let headerLines = try #require(Decoders.crlfLines(bytes)).prefix { !$0.isEmpty }
         for line in headerLines where !line.hasPrefix("Message-ID:") {
@@ -84,6 +85,26 @@ struct MessageWriterTests {
         message.to = [Mailbox(name: name, address: "m@example.com")]
         let to = Decoders.headers(try message.serialized()).first { $0.name == "To" }
         #expect(to?.value == " " + expected)
+    }
+
+    @Test(
+        "a long name is cut at its spaces, else between characters; a padded B word is never followed by a B word",
+        arguments: [
+            String(repeating: "北京某某信息技术有限公司 ", count: 4) + "技术支持中心",
+            "北京某某某信息技术有限公司技术支持中心案例邮箱数据库运维组",
+            String(repeating: "e\u{301}", count: 40),
+            "Keller, Maria 李 " + String(repeating: "数据库连接超时 ", count: 6),
+        ])
+    func longWordInName(name: String) throws {
+        var message = Self.english()
+        message.to = [Mailbox(name: name, address: "m@example.com")]
+        let value = try #require(Decoders.headers(try message.serialized()).first { $0.name == "To" }?.value)
+        #expect(Decoders.mailboxes(value)?.first?.name == name, "\(value)")
+        let words = value.split(separator: " ")
+        for (word, next) in zip(words, words.dropFirst()) {
+            #expect(word.utf8.count <= 75)
+            #expect(!(word.hasPrefix("=?UTF-8?B?") && word.hasSuffix("=?=") && next.hasPrefix("=?UTF-8?B?")), "\(value)")
+        }
     }
 
     @Test(

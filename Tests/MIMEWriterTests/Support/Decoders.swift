@@ -87,3 +87,71 @@ enum Decoders {
         return fields
     }
 }
+
+extension Decoders {
+    /// A strict RFC 5322 / RFC 2047 reading of an address-list field value as
+    /// the writer lays it out: words (atoms, quoted strings, encoded-words)
+    /// then `<addr-spec>`, or a bare addr-spec; mailboxes separated by `,`.
+    /// White space between two encoded-words is dropped, between other words
+    /// it is one space. `nil` when the value does not parse.
+    static func mailboxes(_ value: String) -> [(name: String, address: String)]? {
+        var result: [(name: String, address: String)] = []
+        var name = ""
+        var previousWasEncoded = false
+        var wordCount = 0
+        var rest = Substring(value)
+        func skipSpaces() { rest = rest.drop(while: { $0 == " " }) }
+        skipSpaces()
+        while !rest.isEmpty {
+            var word: String
+            var encoded = false
+            if rest.first == "\"" {
+                var text = ""
+                var index = rest.index(after: rest.startIndex)
+                while index < rest.endIndex && rest[index] != "\"" {
+                    if rest[index] == "\\" { index = rest.index(after: index) }
+                    guard index < rest.endIndex else { return nil }
+                    text.append(rest[index])
+                    index = rest.index(after: index)
+                }
+                guard index < rest.endIndex else { return nil }
+                word = text
+                rest = rest[rest.index(after: index)...]
+            } else if rest.first == "<" {
+                guard let close = rest.firstIndex(of: ">") else { return nil }
+                result.append((name, String(rest[rest.index(after: rest.startIndex)..<close])))
+                rest = rest[rest.index(after: close)...]
+                skipSpaces()
+                if rest.first == "," { rest = rest.dropFirst() }
+                skipSpaces()
+                name = ""
+                wordCount = 0
+                previousWasEncoded = false
+                continue
+            } else {
+                let token = rest.prefix { $0 != " " && $0 != "," && $0 != "<" && $0 != "\"" }
+                rest = rest.dropFirst(token.count)
+                if token.contains("@") && wordCount == 0 {
+                    result.append(("", String(token)))
+                    skipSpaces()
+                    if rest.first == "," { rest = rest.dropFirst() }
+                    skipSpaces()
+                    continue
+                }
+                if token.hasPrefix("=?"), let decoded = encodedWord(String(token)) {
+                    guard let text = String(validating: decoded.octets, as: UTF8.self) else { return nil }
+                    word = text
+                    encoded = true
+                } else {
+                    word = String(token)
+                }
+            }
+            if wordCount > 0 && !(encoded && previousWasEncoded) { name += " " }
+            name += word
+            wordCount += 1
+            previousWasEncoded = encoded
+            skipSpaces()
+        }
+        return wordCount == 0 ? result : nil
+    }
+}

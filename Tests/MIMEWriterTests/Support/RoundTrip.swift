@@ -146,14 +146,19 @@ enum RoundTrip {
                             continue
                         problems.append("%s: defect %r in header %s" % (name, d, key))
             fail("subject", str(msg["subject"]), exp["subject"])
+            # Python reads runs of white space in a display name as one space
+            # (RFC 5322 3.2.2), so names compare with white space collapsed;
+            # the tests read them exactly with a strict decoder of their own.
             def boxes(field):
                 header = msg[field]
                 if header is None:
                     return []
-                return [{"name": a.display_name, "address": a.addr_spec} for a in header.addresses]
-            fail("from", boxes("from"), [exp["from"]])
-            fail("to", boxes("to"), exp["to"])
-            fail("cc", boxes("cc"), exp["cc"])
+                return [{"name": " ".join(a.display_name.split()), "address": a.addr_spec} for a in header.addresses]
+            def expected(boxes):
+                return [{"name": " ".join(b["name"].split()), "address": b["address"]} for b in boxes]
+            fail("from", boxes("from"), expected([exp["from"]]))
+            fail("to", boxes("to"), expected(exp["to"]))
+            fail("cc", boxes("cc"), expected(exp["cc"]))
             fail("message-id", str(msg["message-id"]), exp["messageID"])
             fail("in-reply-to", None if msg["in-reply-to"] is None else str(msg["in-reply-to"]), exp.get("inReplyTo"))
             refs = str(msg["references"]).split() if msg["references"] is not None else []
