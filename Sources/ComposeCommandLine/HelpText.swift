@@ -6,10 +6,12 @@ enum HelpText {
         var lines = [
             CommandTable.top.summary, "",
             "Usage:",
-            "  compose KIND [--case FILE] [options]   render one reply (case JSON on stdin by default)",
+            "  compose KIND [--case FILE] [options]",
+            "      Render one reply of KIND (case JSON on stdin by default)",
         ]
         for command in CommandTable.commands {
-            lines.append("  " + pad(command.usage, to: 38) + " " + firstSentence(command.summary))
+            lines.append("  " + command.usage)
+            lines.append("      " + firstSentence(command.summary))
         }
         lines += [
             "  compose --help | CMD --help | --version", "",

@@ -60,18 +60,34 @@ struct CaseReader {
     static let composerRequired = ["case.number", "case.title", "customer.name"]
 
     /// The fields a kind reads: its templates' reads plus the composer's own.
+    /// A computed `compose.*` value a template reads stands for the case fields it is made from.
     static func fields(kind: String, templates: TemplateSet) -> TemplateFields {
         let read = templates.fields(of: kind)
-        let isCaseField = { (path: String) in path != "compose" && !path.hasPrefix("compose.") && !path.hasPrefix("compose[") }
+        let isCaseField = { (path: String) in path != "compose" && !path.hasPrefix("compose.") && !path.hasSuffix("[]") }
+        let computed = read.required + read.optional + read.lists
+        var optional = Set(read.optional.filter(isCaseField)).union(composerOptional)
+        var lists = Set(read.lists.filter(isCaseField))
+        for (prefix, sources) in computedSources where computed.contains(where: { $0.hasPrefix(prefix) }) {
+            optional.formUnion(sources)
+            lists.formUnion(sources.filter { $0 == "analysis.evidence" })
+        }
         let required = Set(read.required.filter(isCaseField)).union(composerRequired)
-        let composerOptional = [
-            "locale", "time_zone", "case.tracking_token", "customer.family_name", "customer.title", "customer.email",
-            "cc", "sender.name", "sender.latin_name", "sender.email", "organization.case_mailbox.name",
-            "organization.case_mailbox.email", "organization.domain", "organization.privacy_notice", "thread",
-        ]
-        let optional = Set(read.optional.filter(isCaseField)).union(composerOptional).subtracting(required)
-        return TemplateFields(required: required.sorted(), optional: optional.sorted(), lists: read.lists.filter(isCaseField).sorted())
+        return TemplateFields(required: required.sorted(), optional: optional.subtracting(required).sorted(), lists: lists.sorted())
     }
+
+    /// Fields every reply may read (salutation, subject, addresses, dates, notice, thread).
+    private static let composerOptional = [
+        "locale", "time_zone", "case.tracking_token", "customer.family_name", "customer.title", "customer.email",
+        "cc", "sender.name", "sender.latin_name", "sender.email", "organization.case_mailbox.name",
+        "organization.case_mailbox.email", "organization.domain", "organization.privacy_notice", "thread",
+    ]
+
+    /// The case fields behind computed values, by the `compose.` path a template reads.
+    private static let computedSources: [(String, [String])] = [
+        ("compose.evidence", ["analysis.evidence"]),
+        ("compose.closure", ["closure.reason"]),
+        ("compose.onsite_time", ["onsite.time"]),
+    ]
 
     /// Reads and checks everything; throws a data error listing every problem found.
     mutating func readFacts(kind: String) throws(CompositionError) -> ReplyFacts {
