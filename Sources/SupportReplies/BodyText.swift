@@ -6,24 +6,43 @@ enum BodyText {
         parts.map(\.trimmingTrailingNewlines).filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 
-    /// The body with the whitespace rules applied.
+    /// The body with the whitespace rules applied. Works on UTF-8 bytes: the
+    /// characters it looks at (LF, CR, space, tab, U+3000) are never part of
+    /// another character's encoding.
     static func normalized(_ text: String) -> String {
-        var lines: [Substring] = []
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 1)
         var blankRun = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = rawLine
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            while let last = line.last, last == " " || last == "\t" || last == "\u{3000}" { line = line.dropLast() }
+        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            var line = Array(rawLine)
+            trimTrailingSpace(&line)
             if line.isEmpty {
                 blankRun += 1
-                if blankRun > 1 || lines.isEmpty { continue }
+                if blankRun > 1 || output.isEmpty { continue }
             } else {
                 blankRun = 0
             }
-            lines.append(line)
+            output.append(contentsOf: line)
+            output.append(UInt8(ascii: "\n"))
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        while output.count >= 2 && output[output.count - 1] == UInt8(ascii: "\n") && output[output.count - 2] == UInt8(ascii: "\n") {
+            output.removeLast()
+        }
+        if output.isEmpty { output.append(UInt8(ascii: "\n")) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Drops trailing spaces, tabs, CRs and ideographic spaces (U+3000, E3 80 80).
+    private static func trimTrailingSpace(_ line: inout [UInt8]) {
+        while let last = line.last {
+            if last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
+                line.removeLast()
+            } else if line.count >= 3 && line[line.count - 3] == 0xE3 && line[line.count - 2] == 0x80 && last == 0x80 {
+                line.removeLast(3)
+            } else {
+                return
+            }
+        }
     }
 }
 

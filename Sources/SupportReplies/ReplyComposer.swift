@@ -37,22 +37,22 @@ public struct ReplyComposer: Sendable {
     /// The locale used when neither the options nor the case name one.
     public static let defaultLocale = "zh-CN"
 
-    /// Compiles every template and reads every locale of `catalog`.
-    public init(catalog: ReplyCatalog = .builtIn) throws(CompositionError) {
+    /// Compiles the templates of `locales` (all locales when nil) and reads
+    /// every locale's rules, so the privacy notices of all of them are known
+    /// and removed from quoted messages. A one-off reply compiles only its own
+    /// locale; a batch compiles them all once.
+    public init(catalog: ReplyCatalog = .builtIn, locales wanted: Set<String>? = nil) throws(CompositionError) {
         self.catalog = catalog
-        var kindsByLocale: [String: Set<String>] = [:]
-        for entry in catalog.kinds {
-            for locale in entry.locales { kindsByLocale[locale, default: []].insert(entry.kind) }
-        }
         var compiled: [String: CompiledLocale] = [:]
-        for locale in Set(catalog.templates.keys).union(catalog.locales.keys).sorted() where catalog.templates[locale] != nil {
-            compiled[locale] = try CompiledLocale.compile(locale, in: catalog, kinds: kindsByLocale[locale] ?? [])
+        var notices: [PrivacyNotice] = []
+        for locale in catalog.templates.keys.sorted() {
+            let bundle = try CompiledLocale.readBundle(locale, files: catalog.locales[locale] ?? [])
+            if !notices.contains(bundle.privacyNotice) { notices.append(bundle.privacyNotice) }
+            if wanted?.contains(locale) ?? true {
+                compiled[locale] = try CompiledLocale.compile(locale, in: catalog, bundle: bundle)
+            }
         }
         self.locales = compiled
-        var notices: [PrivacyNotice] = []
-        for locale in compiled.keys.sorted() where !notices.contains(compiled[locale]!.bundle.privacyNotice) {
-            notices.append(compiled[locale]!.bundle.privacyNotice)
-        }
         self.allNotices = notices
     }
 
@@ -93,12 +93,17 @@ public struct ReplyComposer: Sendable {
     }
 
     /// The locales that have templates.
-    public var localeIdentifiers: [String] { locales.keys.sorted() }
+    public var localeIdentifiers: [String] { catalog.templateLocales }
 
     // MARK: - Steps
 
+    /// The locale a reply is written in: `--locale`, else the case's (or its profile's) `locale`, else zh-CN.
+    public static func locale(option: String?, data: TemplateValue) -> String {
+        option ?? data["locale"]?.stringValue ?? defaultLocale
+    }
+
     private func resolve(kind: String, data: TemplateValue, options: ReplyOptions) throws(CompositionError) -> CompiledLocale {
-        let locale = options.locale ?? data["locale"]?.stringValue ?? Self.defaultLocale
+        let locale = Self.locale(option: options.locale, data: data)
         let compiled = try compiledLocale(locale)
         guard compiled.kinds.contains(kind) else { throw unknownKind(kind, locale: locale) }
         return compiled
@@ -106,6 +111,7 @@ public struct ReplyComposer: Sendable {
 
     private func compiledLocale(_ locale: String) throws(CompositionError) -> CompiledLocale {
         guard let compiled = locales[locale] else {
+            if catalog.templates[locale] != nil { throw .usage("locale '\(locale)' was not compiled by this composer") }
             throw .usage("unknown locale '\(locale)' (available: \(localeIdentifiers.joined(separator: ", ")))")
         }
         return compiled

@@ -23,11 +23,12 @@ enum CatalogLoader {
         return catalog
     }
 
-    /// The composer for a catalog; a template or locale that does not compile is a config error (78).
-    static func composer(_ arguments: ParsedArguments) throws(Failure) -> ReplyComposer {
+    /// The composer for a catalog, compiling `locales` (all when nil); a
+    /// template or locale that does not compile is a config error (78).
+    static func composer(_ arguments: ParsedArguments, locales: Set<String>? = nil) throws(Failure) -> ReplyComposer {
         let catalog = try load(arguments)
         do {
-            return try ReplyComposer(catalog: catalog)
+            return try ReplyComposer(catalog: catalog, locales: locales)
         } catch {
             throw Failure(error)
         }

@@ -15,10 +15,11 @@ enum InfoCommands {
 
     static func fields(_ arguments: ParsedArguments, context: CommandContext) throws(Failure) {
         guard arguments.positionals.count == 1 else { throw .usage("fields takes one KIND") }
-        let composer = try CatalogLoader.composer(arguments)
+        let locale = arguments.value("locale") ?? ReplyComposer.defaultLocale
+        let composer = try CatalogLoader.composer(arguments, locales: [locale])
         let fields: TemplateFields
         do {
-            fields = try composer.fields(kind: arguments.positionals[0], locale: arguments.value("locale") ?? ReplyComposer.defaultLocale)
+            fields = try composer.fields(kind: arguments.positionals[0], locale: locale)
         } catch {
             throw Failure(error)
         }
@@ -38,8 +39,8 @@ struct CheckCommand {
     func run() throws(Failure) {
         guard arguments.positionals.count == 1 else { throw .usage("check takes one KIND") }
         let format = try ReplyFormat.parse(arguments)
-        let composer = try CatalogLoader.composer(arguments)
         let input = try CaseInput.load(arguments, environment: context.environment)
+        let composer = try CatalogLoader.composer(arguments, locales: [ReplyComposer.locale(option: arguments.value("locale"), data: input.data)])
         let options = try ReplyOptionsReader.options(arguments, environment: context.environment, needsAddresses: format == .mime)
         try SecretReport.report(input, failOnSecrets: arguments.flag("no-secrets"), context: context)
         let errors = composer.problems(kind: arguments.positionals[0], data: input.data, options: options)

@@ -9,8 +9,8 @@ struct CompiledLocale: Sendable {
     /// Names that are reply kinds (not partials).
     let kinds: Set<String>
 
-    /// Compiles every template of `locale` and reads its locale files.
-    static func compile(_ locale: String, in catalog: ReplyCatalog, kinds: Set<String>) throws(CompositionError) -> CompiledLocale {
+    /// Compiles every template of `locale`; names no other template includes are kinds.
+    static func compile(_ locale: String, in catalog: ReplyCatalog, bundle: LocaleBundle) throws(CompositionError) -> CompiledLocale {
         let files = catalog.templates[locale] ?? [:]
         var set = TemplateSet()
         var paths: [String: String] = [:]
@@ -22,12 +22,14 @@ struct CompiledLocale: Sendable {
                 throw .config(SourceLocation(file: file.path, line: error.line, column: error.column), error.message)
             }
         }
-        let bundle = try readBundle(locale, files: catalog.locales[locale] ?? [])
-        return CompiledLocale(bundle: bundle, templates: set, paths: paths, kinds: kinds)
+        let partials = set.names.reduce(into: Set([ReplyCatalog.quotedThreadTemplate])) { names, name in
+            names.formUnion(set[name]!.partialNames)
+        }
+        return CompiledLocale(bundle: bundle, templates: set, paths: paths, kinds: Set(set.names).subtracting(partials))
     }
 
     /// Reads a locale's files, later ones merged over earlier ones key by key.
-    private static func readBundle(_ locale: String, files: [CatalogFile]) throws(CompositionError) -> LocaleBundle {
+    static func readBundle(_ locale: String, files: [CatalogFile]) throws(CompositionError) -> LocaleBundle {
         guard !files.isEmpty else {
             throw .config(nil, "locale '\(locale)' has templates but no locale file \(locale).json")
         }

@@ -72,6 +72,7 @@ public struct ReplyCatalog: Sendable {
 
     /// Names used as partials or parents inside one locale, plus the thread quote.
     private func partialNames(in files: [String: CatalogFile]) -> Set<String> {
+        // Only for listing: a composer finds its kinds in the templates it compiled.
         var names: Set<String> = [Self.quotedThreadTemplate]
         for file in files.values {
             // A file that does not compile is reported when it is used; here it only names nothing.

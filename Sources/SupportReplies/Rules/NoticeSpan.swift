@@ -2,7 +2,7 @@
 /// and how much around it goes when it is removed.
 struct NoticeSpan {
     /// The scalars to remove.
-    private let range: Range<Int>
+    let range: Range<Int>
     /// True when `range` covers whole lines, so separator and blank lines
     /// around it are tidied too.
     private let coversWholeLines: Bool

@@ -4,11 +4,18 @@ public struct PrivacyNotice: Sendable, Equatable {
     public let title: String
     /// The notice itself, possibly several paragraphs.
     public let text: String
+    /// The notice reduced for matching, computed once.
+    private let pattern: Pattern
 
     /// A notice from its title and text.
     public init(title: String, text: String) {
         self.title = title
         self.text = text
+        self.pattern = Pattern(title: title, text: text)
+    }
+
+    public static func == (lhs: PrivacyNotice, rhs: PrivacyNotice) -> Bool {
+        lhs.title == rhs.title && lhs.text == rhs.text
     }
 
     /// `text` with every copy of any of `notices` removed, tolerant of
@@ -24,11 +31,16 @@ public struct PrivacyNotice: Sendable, Equatable {
     /// Everything else stays byte for byte.
     public static func removingCopies(of notices: [PrivacyNotice], from text: String) -> String {
         var scalars = Array(text.unicodeScalars)
-        var removedAny = false
-        for notice in notices where notice.removeCopies(from: &scalars) {
-            removedAny = true
+        let body = SignificantText(scalars)
+        var spans = notices.flatMap { $0.spans(in: body, of: scalars) }
+        guard !spans.isEmpty else { return text }
+        // Last first, so earlier positions stay valid; a span overlapping one already removed is skipped.
+        spans.sort { $0.range.lowerBound > $1.range.lowerBound }
+        var removedFrom = Int.max
+        for span in spans where span.range.upperBound <= removedFrom {
+            span.remove(from: &scalars)
+            removedFrom = span.range.lowerBound
         }
-        guard removedAny else { return text }
         var result = ""
         result.unicodeScalars.append(contentsOf: scalars)
         return result
@@ -36,42 +48,44 @@ public struct PrivacyNotice: Sendable, Equatable {
 
     /// How many copies (tolerant matching) of this notice `text` holds.
     public func count(in text: String) -> Int {
-        SignificantText(text).occurrences(of: SignificantText(self.text).scalars).count
+        SignificantText(text).occurrences(of: pattern.needle).count
     }
 
-    /// Removes the copies of this notice; true when there was one.
-    private func removeCopies(from scalars: inout [Unicode.Scalar]) -> Bool {
-        let body = SignificantText(scalars)
-        let needle = SignificantText(text).scalars
-        let titleNeedle = SignificantText(title).scalars
-        let closingPunctuation = Self.closingPunctuation(of: text)
+    /// The spans of this notice's copies in `scalars` (whose significant text is `body`).
+    private func spans(in body: SignificantText, of scalars: [Unicode.Scalar]) -> [NoticeSpan] {
+        guard body.scalars.count >= pattern.needle.count else { return [] }
         var spans: [NoticeSpan] = []
         var previousEnd = 0
-        for start in body.occurrences(of: needle) {
-            let end = start + needle.count
-            let titleStart = start - titleNeedle.count
+        for start in body.occurrences(of: pattern.needle) {
+            let end = start + pattern.needle.count
+            let titleStart = start - pattern.title.count
             let hasTitle =
-                !titleNeedle.isEmpty && titleStart >= previousEnd
-                && body.scalars[titleStart..<start].elementsEqual(titleNeedle)
+                !pattern.title.isEmpty && titleStart >= previousEnd
+                && body.scalars[titleStart..<start].elementsEqual(pattern.title)
                 && NoticeSpan.startsLine(body, at: titleStart, in: scalars)
             spans.append(
-                NoticeSpan(
-                    body, from: hasTitle ? titleStart : start, to: end, closedBy: closingPunctuation, in: scalars))
+                NoticeSpan(body, from: hasTitle ? titleStart : start, to: end, closedBy: pattern.closing, in: scalars))
             previousEnd = end
         }
-        for span in spans.reversed() {
-            span.remove(from: &scalars)
-        }
-        return !spans.isEmpty
+        return spans
     }
 
-    /// The punctuation after the notice's last letter or digit (`。`),
-    /// folded, without whitespace.
-    private static func closingPunctuation(of text: String) -> [Unicode.Scalar] {
-        let scalars = Array(text.unicodeScalars)
-        let lastSignificant = SignificantText(scalars).origins.last ?? scalars.count - 1
-        return scalars[(lastSignificant + 1)...]
-            .filter { !$0.properties.isWhitespace }
-            .map(SignificantText.foldedPunctuation)
+    /// A notice's significant characters, its title's, and the punctuation after its last letter.
+    private struct Pattern: Sendable {
+        let needle: [Unicode.Scalar]
+        let title: [Unicode.Scalar]
+        let closing: [Unicode.Scalar]
+
+        init(title: String, text: String) {
+            let scalars = Array(text.unicodeScalars)
+            let significant = SignificantText(scalars)
+            needle = significant.scalars
+            self.title = SignificantText(title).scalars
+            // The punctuation after the notice's last letter or digit (`。`), folded, without whitespace.
+            let lastSignificant = significant.origins.last ?? scalars.count - 1
+            closing = scalars[(lastSignificant + 1)...]
+                .filter { !$0.properties.isWhitespace }
+                .map(SignificantText.foldedPunctuation)
+        }
     }
 }

@@ -80,6 +80,12 @@ struct SignificantText {
 
     private mutating func append(_ scalar: Unicode.Scalar, from index: Int) {
         switch scalar.value {
+        case 0x30...0x39, 0x61...0x7A, 0x4E00...0x9FFF:  // fast paths: digits, lowercase ASCII, CJK ideographs
+            keep(scalar, from: index)
+        case 0...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7F:  // the rest of ASCII: never significant
+            return
+        case 0x2000...0x206F, 0x3000...0x3004, 0x3008...0x3020, 0xFE30...0xFE4F:  // general and CJK punctuation, spaces
+            return
         case 0x41...0x5A:
             keep(Unicode.Scalar(scalar.value + 0x20)!, from: index)
         case 0xFF01...0xFF5E:

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Start-up benchmark: one reply, stdin to stdout, whole process, release build,
+# median of 50 runs, beside a static hello-world that reads the same JSON and
+# writes 3 KB. Target: compose within 1.5x of the baseline.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+work="$root/Benchmarks/work/startup"
+mkdir -p "$work"
+swiftc -O -static-stdlib "$here/hello.swift" -o "$work/hello"
+(cd "$root" && swift build -c release --static-swift-stdlib --scratch-path .build-static >/dev/null)
+(cd "$root" && swift build -c release >/dev/null)
+static="$root/.build-static/release/compose"
+dynamic="$root/.build/release/compose"
+python3 -c 'import json,sys; c=json.load(open(sys.argv[1])); p=json.load(open(sys.argv[2])); p.update(c); json.dump(p, open(sys.argv[3],"w"), ensure_ascii=False)' \
+  "$root/examples/case-zh.json" "$root/examples/profile-zh.json" "$work/case.json"
+export SOURCE_DATE_EPOCH=1604913480
+echo "compose output: $("$static" analysis-result < "$work/case.json" | wc -c) bytes; input: $(wc -c < "$work/case.json") bytes"
+python3 "$here/measure.py" "${RUNS:-50}" "$work/case.json" \
+  -- "hello (static, baseline)" "$work/hello" \
+  -- "compose (static stdlib)" "$static" analysis-result \
+  -- "compose (dynamic stdlib)" "$dynamic" analysis-result
