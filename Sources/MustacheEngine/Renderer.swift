@@ -40,8 +40,8 @@ struct Renderer<Output: RenderOutput> {
     }
 
     mutating func render(_ nodes: [Node], in template: Template) throws(TemplateRenderError) {
-        for node in nodes {
-            switch node {
+        for index in nodes.indices {
+            switch nodes[index] {
             case .text(let text): writeText(text)
             case .variable(let variable): try renderVariable(variable, in: template)
             case .section(let section): try renderSection(section, in: template)

@@ -67,14 +67,6 @@ extension TemplateValue {
         return nil
     }
 
-    /// The member named `key` of this object, then the value at `rest` below
-    /// it; `nil` when this is not an object or any key is absent. Works on
-    /// borrowed values, copying only the result (the renderer's lookup).
-    func member(_ key: MemberKey, then rest: ArraySlice<MemberKey>) -> TemplateValue? {
-        guard case .object(let object) = self, let position = object.position(of: key) else { return nil }
-        return object.value(at: position, then: rest)
-    }
-
     /// True for a JSON number literal whose value is zero (`0`, `-0`, `0.0`, `0e5`).
     private static func isZeroLiteral(_ literal: String) -> Bool {
         var sawExponent = false
@@ -181,12 +173,20 @@ public struct TemplateObject: Sendable, Equatable {
     }
 
     /// The value of the member at `position` (from ``position(of:)``), then
-    /// the value at `rest` below it, copying only the result.
+    /// the value at `rest` below it; `nil` when a key is absent or a value
+    /// on the way is not an object. Walks without recursion so that only the
+    /// objects passed through and the result are copied.
     func value(at position: Int, then rest: ArraySlice<MemberKey>) -> TemplateValue? {
-        entries.withUnsafeBufferPointer { entries in
-            guard let next = rest.first else { return entries[position].value }
-            return entries[position].value.member(next, then: rest.dropFirst())
+        var object = self
+        var position = position
+        for key in rest {
+            guard case .object(let next) = object.entries[position].value, let found = next.position(of: key) else {
+                return nil
+            }
+            object = next
+            position = found
         }
+        return object.entries[position].value
     }
 
     func position(of key: MemberKey) -> Int? {
