@@ -19,23 +19,17 @@ struct ContextStack {
 
     /// The value at `path`, or `nil` when it is absent.
     func lookup(_ path: VariablePath) -> TemplateValue? {
-        guard let first = path.segments.first else { return frames.last }
-        var index = frames.count - 1
-        while index >= 0 {
-            if case .object(let object) = frames[index], let found = object[first] {
-                return Self.descend(from: found, through: path.segments.dropFirst())
+        guard let first = path.keys.first else { return frames.last }
+        return frames.withUnsafeBufferPointer { frames in
+            var index = frames.count - 1
+            while index >= 0 {
+                // The first frame with the first key decides, even when the rest of the path misses.
+                if case .object(let object) = frames[index], let position = object.position(of: first) {
+                    return object.value(at: position, then: path.keys.dropFirst())
+                }
+                index -= 1
             }
-            index -= 1
+            return nil
         }
-        return nil
-    }
-
-    private static func descend(from value: TemplateValue, through keys: ArraySlice<String>) -> TemplateValue? {
-        var current = value
-        for key in keys {
-            guard case .object(let object) = current, let next = object[key] else { return nil }
-            current = next
-        }
-        return current
     }
 }

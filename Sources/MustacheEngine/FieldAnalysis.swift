@@ -52,7 +52,7 @@ struct FieldAnalysis {
     }
 
     private mutating func addRoot(_ path: VariablePath) {
-        if let first = path.segments.first { roots.insert(first) }
+        if let first = path.first { roots.insert(first) }
     }
 
     // MARK: Reads
@@ -100,7 +100,7 @@ struct FieldAnalysis {
     }
 
     private func isRoot(_ path: VariablePath) -> Bool {
-        path.segments.first.map(roots.contains) ?? false
+        path.first.map(roots.contains) ?? false
     }
 
     /// True when `nodes` read `{{.}}` or a relative name at their own level

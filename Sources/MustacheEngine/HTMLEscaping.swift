@@ -1,38 +1,27 @@
-/// Byte-level HTML escaping of interpolated values.
+/// HTML escaping of interpolated values: `& < > " '` become entities.
 enum HTMLEscaping {
-    /// Appends `text` with `& < > " '` replaced by entities, copying the runs
-    /// between them in one piece.
-    static func append(_ text: String, to output: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { append($0, to: &output) }
-    }
-
+    /// Appends `bytes` escaped, copying the runs between special characters in one piece.
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         var runStart = 0
         for index in 0..<bytes.count {
             guard let entity = entity(for: bytes[index]) else { continue }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            output.append(contentsOf: entity)
+            output.append(contentsOf: entity.utf8)
             runStart = index + 1
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 
+    /// The entity that replaces `byte`, or `nil` when it is printed as is.
     @inline(__always)
-    private static func entity(for byte: UInt8) -> [UInt8]? {
+    static func entity(for byte: UInt8) -> String? {
         switch byte {
-        case UInt8(ascii: "&"): return ampersand
-        case UInt8(ascii: "<"): return lessThan
-        case UInt8(ascii: ">"): return greaterThan
-        case UInt8(ascii: "\""): return quotation
-        case UInt8(ascii: "'"): return apostrophe
+        case UInt8(ascii: "&"): return "&amp;"
+        case UInt8(ascii: "<"): return "&lt;"
+        case UInt8(ascii: ">"): return "&gt;"
+        case UInt8(ascii: "\""): return "&quot;"
+        case UInt8(ascii: "'"): return "&#39;"
         default: return nil
         }
     }
-
-    private static let ampersand = Array("&amp;".utf8)
-    private static let lessThan = Array("&lt;".utf8)
-    private static let greaterThan = Array("&gt;".utf8)
-    private static let quotation = Array("&quot;".utf8)
-    private static let apostrophe = Array("&#39;".utf8)
 }

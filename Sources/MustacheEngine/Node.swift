@@ -1,10 +1,14 @@
 /// The compiled template tree the renderer walks.
 ///
-/// Text is stored as UTF-8 bytes ready to copy, names are split into paths,
+/// Text is stored ready to copy in both output forms, names are split into paths,
 /// and every tag keeps the byte offset of its opening delimiter so render
 /// errors can point at it.
+///
+/// Tag nodes are immutable final classes rather than structs: walking the
+/// tree copies each node out of its array, and copying one reference is much
+/// cheaper than copying a struct of arrays and strings field by field.
 enum Node: Sendable {
-    case text([UInt8])
+    case text(TextNode)
     case variable(VariableNode)
     case section(SectionNode)
     case partial(PartialNode)
@@ -12,16 +16,34 @@ enum Node: Sendable {
     case block(BlockNode)
 }
 
+/// Template text between tags, as a String and as its UTF-8 bytes, so
+/// either output copies it without conversion.
+final class TextNode: Sendable {
+    let string: String
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        string = String(decoding: bytes, as: UTF8.self)
+    }
+}
+
 /// `{{name}}`, `{{{name}}}` or `{{&name}}`.
-struct VariableNode: Sendable {
+final class VariableNode: Sendable {
     let path: VariablePath
     /// False for `{{{name}}}` and `{{&name}}`.
     let escapes: Bool
     let offset: Int
+
+    init(path: VariablePath, escapes: Bool, offset: Int) {
+        self.path = path
+        self.escapes = escapes
+        self.offset = offset
+    }
 }
 
 /// `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`.
-struct SectionNode: Sendable {
+final class SectionNode: Sendable {
     let path: VariablePath
     let isInverted: Bool
     let children: [Node]
@@ -30,6 +52,15 @@ struct SectionNode: Sendable {
     let body: Range<Int>
     /// The delimiters in force at the opening tag, for parsing a lambda's result.
     let delimiters: Delimiters
+
+    init(path: VariablePath, isInverted: Bool, children: [Node], offset: Int, body: Range<Int>, delimiters: Delimiters) {
+        self.path = path
+        self.isInverted = isInverted
+        self.children = children
+        self.offset = offset
+        self.body = body
+        self.delimiters = delimiters
+    }
 }
 
 /// How a partial or parent tag names its template.
@@ -41,29 +72,49 @@ enum TemplateReference: Sendable {
 }
 
 /// `{{>name}}`.
-struct PartialNode: Sendable {
+final class PartialNode: Sendable {
     let reference: TemplateReference
     /// The indentation of a standalone tag; `nil` when the tag is inline.
-    let indentation: [UInt8]?
+    let indentation: String?
     let offset: Int
+
+    init(reference: TemplateReference, indentation: String?, offset: Int) {
+        self.reference = reference
+        self.indentation = indentation
+        self.offset = offset
+    }
 }
 
 /// `{{<name}}{{$block}}…{{/block}}{{/name}}`.
-struct ParentNode: Sendable {
+final class ParentNode: Sendable {
     let reference: TemplateReference
     /// The blocks the tag passes to its parent, by name.
     let arguments: [String: [Node]]
     /// The indentation of a standalone tag pair; `nil` when inline.
-    let indentation: [UInt8]?
+    let indentation: String?
     let offset: Int
+
+    init(reference: TemplateReference, arguments: [String: [Node]], indentation: String?, offset: Int) {
+        self.reference = reference
+        self.arguments = arguments
+        self.indentation = indentation
+        self.offset = offset
+    }
 }
 
 /// `{{$name}}default{{/name}}` outside a parent tag: a parameter.
-struct BlockNode: Sendable {
+final class BlockNode: Sendable {
     let name: String
     let defaultContent: [Node]
     /// The indentation the content is rendered with; `nil` when inline.
-    let indentation: [UInt8]?
+    let indentation: String?
     /// The closing tag stands alone, so what follows starts a line.
     let closeEndsLine: Bool
+
+    init(name: String, defaultContent: [Node], indentation: String?, closeEndsLine: Bool) {
+        self.name = name
+        self.defaultContent = defaultContent
+        self.indentation = indentation
+        self.closeEndsLine = closeEndsLine
+    }
 }

@@ -77,13 +77,13 @@ private struct TreeBuilder {
             case .text where !token.layout.isDropped: text += source[token.range]
             case .text, .comment, .setDelimiters: break
             default:
-                if !text.isEmpty { nodes.append(.text(text)) }
+                if !text.isEmpty { nodes.append(.text(TextNode(text))) }
                 text = []
                 if let node = node(at: index) { nodes.append(node) }
             }
             index = token.layout.partner > index ? token.layout.partner + 1 : index + 1
         }
-        if !text.isEmpty { nodes.append(.text(text)) }
+        if !text.isEmpty { nodes.append(.text(TextNode(text))) }
         return nodes
     }
 
@@ -96,18 +96,18 @@ private struct TreeBuilder {
         case .sectionOpen, .invertedOpen:
             return .section(section(at: index))
         case .partial:
-            return .partial(PartialNode(reference: reference(token), indentation: token.layout.indentation, offset: offset))
+            return .partial(PartialNode(reference: reference(token), indentation: indentation(token), offset: offset))
         case .parentOpen:
             return .parent(
                 ParentNode(
-                    reference: reference(token), arguments: arguments(of: index),
-                    indentation: token.layout.indentation, offset: offset))
+                    reference: reference(token), arguments: arguments(of: index), indentation: indentation(token),
+                    offset: offset))
         case .blockOpen:
             let close = tokens[token.layout.partner]
             return .block(
                 BlockNode(
                     name: Parser.text(token.name, source), defaultContent: nodes(in: index + 1..<token.layout.partner),
-                    indentation: token.layout.indentation, closeEndsLine: StandaloneLines.isStandalone(close)))
+                    indentation: indentation(token), closeEndsLine: StandaloneLines.isStandalone(close)))
         case .text, .comment, .setDelimiters, .close:
             return nil
         }
@@ -134,6 +134,10 @@ private struct TreeBuilder {
             index = token.layout.partner > index ? token.layout.partner + 1 : index + 1
         }
         return arguments
+    }
+
+    private func indentation(_ token: Token) -> String? {
+        token.layout.indentation.map { String(decoding: $0, as: UTF8.self) }
     }
 
     private func path(_ token: Token) -> VariablePath {

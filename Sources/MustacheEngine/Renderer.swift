@@ -1,4 +1,4 @@
-/// One render: walks compiled nodes into a single byte buffer.
+/// One render: walks compiled nodes into a single output buffer.
 ///
 /// All per-render state lives here, never in the templates, so one compiled
 /// ``TemplateSet`` can be rendered from many threads at once.
@@ -7,14 +7,14 @@
 /// partial": a standalone partial, parent or re-indented block renders each
 /// line *of its own source* (sections included) with the indentation added,
 /// while text that values or inline partials bring along is left as is.
-struct Renderer {
+struct Renderer<Output: RenderOutput> {
     /// How deep partials, parents and lambda results may nest before the
     /// render stops (a template that includes itself unconditionally).
-    static let maximumNesting = 200
+    static var maximumNesting: Int { 200 }
 
     private let templates: [String: Template]
     private let options: RenderOptions
-    var output: [UInt8] = []
+    var output = Output()
     private var context: ContextStack
     /// Block arguments of the parents being rendered, outermost first: the
     /// outermost template's argument for a name wins.
@@ -22,7 +22,7 @@ struct Renderer {
     /// How many sections (of any template) enclose the current node; strict
     /// mode only reports missing variables outside every section.
     private var sectionDepth = 0
-    private var indentation: [UInt8] = []
+    private var indentation = ""
     /// The next node starts a line of the template being indented.
     private var atLineStart = false
     private var nesting = 0
@@ -40,9 +40,9 @@ struct Renderer {
     }
 
     mutating func render(_ nodes: [Node], in template: Template) throws(TemplateRenderError) {
-        for node in nodes {
-            switch node {
-            case .text(let bytes): writeText(bytes)
+        for index in nodes.indices {
+            switch nodes[index] {
+            case .text(let text): writeText(text)
             case .variable(let variable): try renderVariable(variable, in: template)
             case .section(let section): try renderSection(section, in: template)
             case .partial(let partial): try renderPartial(partial, in: template)
@@ -65,7 +65,7 @@ struct Renderer {
         switch value {
         case .string(let text): write(text, escaping: escapes)
         case .number(let literal): write(literal, escaping: escapes)
-        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .bool(let flag): output.write(flag ? "true" : "false")
         case .null, .list, .object: break
         case .lambda(let lambda): try interpolate(lambda, at: variable, escaping: escapes, in: template)
         }
@@ -73,9 +73,9 @@ struct Renderer {
 
     private mutating func write(_ text: String, escaping: Bool) {
         if escaping {
-            HTMLEscaping.append(text, to: &output)
+            output.writeEscaped(text)
         } else {
-            output.append(contentsOf: text.utf8)
+            output.write(text)
         }
     }
 
@@ -89,9 +89,7 @@ struct Renderer {
         let start = output.count
         try renderUnindented(result)
         guard escaping else { return }
-        let rendered = Array(output[start...])
-        output.removeSubrange(start...)
-        rendered.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &output) }
+        output.writeEscaped(output.removeTail(from: start))
     }
 
     // MARK: Sections
@@ -165,7 +163,7 @@ struct Renderer {
             return
         }
         let saved = indentation
-        indentation.append(contentsOf: extra)
+        indentation += extra
         atLineStart = true
         try render(content, in: owner)
         indentation = saved
@@ -175,7 +173,7 @@ struct Renderer {
     /// Renders an included template: a standalone tag indents each of its
     /// lines, an inline one renders it as is.
     private mutating func include(
-        _ included: Template, indentation extra: [UInt8]?, at offset: Int, in template: Template
+        _ included: Template, indentation extra: String?, at offset: Int, in template: Template
     ) throws(TemplateRenderError) {
         guard nesting < Self.maximumNesting else {
             throw failure(
@@ -185,11 +183,11 @@ struct Renderer {
         nesting += 1
         let saved = indentation
         if let extra {
-            indentation.append(contentsOf: extra)
+            indentation += extra
             atLineStart = true
         } else {
             startLine()
-            indentation = []
+            indentation = ""
         }
         try render(included.nodes, in: included)
         indentation = saved
@@ -198,7 +196,7 @@ struct Renderer {
     }
 
     /// A partial or parent that resolved to nothing: a standalone tag's line is gone.
-    private mutating func skipInclude(indentation extra: [UInt8]?) {
+    private mutating func skipInclude(indentation extra: String?) {
         if extra != nil { atLineStart = true }
     }
 
@@ -243,7 +241,7 @@ struct Renderer {
         }
         nesting += 1
         let saved = indentation
-        indentation = []
+        indentation = ""
         try render(result.nodes, in: result)
         indentation = saved
         atLineStart = false
@@ -252,22 +250,23 @@ struct Renderer {
 
     // MARK: Output
 
-    private mutating func writeText(_ bytes: [UInt8]) {
+    private mutating func writeText(_ text: TextNode) {
         if indentation.isEmpty {
-            output.append(contentsOf: bytes)
+            output.write(text)
         } else {
-            writeIndented(bytes)
+            writeIndented(text.string)
         }
     }
 
     /// Text with the current indentation before each line it starts.
-    private mutating func writeIndented(_ bytes: [UInt8]) {
-        var start = 0
-        while start < bytes.count {
-            if atLineStart { output.append(contentsOf: indentation) }
-            let end = bytes[start...].firstIndex(of: ASCII.lineFeed).map { $0 + 1 } ?? bytes.count
-            output.append(contentsOf: bytes[start..<end])
-            atLineStart = bytes[end - 1] == ASCII.lineFeed
+    private mutating func writeIndented(_ text: String) {
+        let lines = text.utf8
+        var start = lines.startIndex
+        while start < lines.endIndex {
+            if atLineStart { output.write(indentation) }
+            let end = lines[start...].firstIndex(of: ASCII.lineFeed).map(lines.index(after:)) ?? lines.endIndex
+            output.write(text[start..<end])
+            atLineStart = lines[lines.index(before: end)] == ASCII.lineFeed
             start = end
         }
     }
@@ -275,7 +274,7 @@ struct Renderer {
     /// Writes the indentation when a value or inline partial starts a line.
     @inline(__always)
     private mutating func startLine() {
-        if atLineStart, !indentation.isEmpty { output.append(contentsOf: indentation) }
+        if atLineStart, !indentation.isEmpty { output.write(indentation) }
         atLineStart = false
     }
 

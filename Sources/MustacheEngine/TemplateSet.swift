@@ -37,9 +37,9 @@ public struct TemplateSet: Sendable {
     public func render(
         _ name: String, data: TemplateValue, options: RenderOptions = RenderOptions()
     ) throws(TemplateRenderError) -> String {
-        var output: [UInt8] = []
-        try render(name, data: data, options: options, into: &output)
-        return String(decoding: output, as: UTF8.self)
+        var output = StringOutput()
+        try render(name, data: data, options: options, to: &output)
+        return output.string
     }
 
     /// Renders the template named `name`, appending UTF-8 to `output`. On
@@ -47,21 +47,30 @@ public struct TemplateSet: Sendable {
     public func render(
         _ name: String, data: TemplateValue, options: RenderOptions, into output: inout [UInt8]
     ) throws(TemplateRenderError) {
+        var bytes = ByteOutput()
+        swap(&bytes.bytes, &output)
+        defer { swap(&bytes.bytes, &output) }
+        let start = bytes.count
+        do {
+            try render(name, data: data, options: options, to: &bytes)
+        } catch {
+            bytes.bytes.removeSubrange(start...)
+            throw error
+        }
+    }
+
+    private func render<Output: RenderOutput>(
+        _ name: String, data: TemplateValue, options: RenderOptions, to output: inout Output
+    ) throws(TemplateRenderError) {
         guard let template = templates[name] else {
             throw TemplateRenderError(
                 templateName: name, line: 0, column: 0, path: nil, message: "no template named '\(name)'")
         }
-        let start = output.count
-        var renderer = Renderer(templates: templates, options: options, data: data)
+        var renderer = Renderer<Output>(templates: templates, options: options, data: data)
         swap(&renderer.output, &output)
         defer { swap(&renderer.output, &output) }
-        renderer.output.reserveCapacity(start + 2 * template.source.count + 256)
-        do {
-            try renderer.render(template.nodes, in: template)
-        } catch {
-            renderer.output.removeSubrange(start...)
-            throw error
-        }
+        renderer.output.reserveCapacity(renderer.output.count + 2 * template.source.count + 256)
+        try renderer.render(template.nodes, in: template)
     }
 
     /// The paths the template named `name` reads, following its static

@@ -112,13 +112,17 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
 /// An object whose members keep the order they were written in.
 ///
 /// Small objects (the usual case) are searched linearly, which beats hashing
-/// for a handful of keys; larger ones keep a hash index beside the arrays.
+/// for a handful of keys; larger ones keep a hash index beside the members.
+/// Members are stored as one array of entries, so copying an object (which
+/// rendering does for every lookup) retains a single buffer.
 public struct TemplateObject: Sendable, Equatable {
-    /// Member names, in order of first appearance.
-    public private(set) var keys: [String] = []
-    /// Member values, parallel to `keys`.
-    public private(set) var values: [TemplateValue] = []
+    private var entries: [Entry] = []
     private var index: [String: Int]? = nil
+
+    private struct Entry: Sendable, Equatable {
+        let key: MemberKey
+        var value: TemplateValue
+    }
 
     private static let indexThreshold = 12
 
@@ -131,57 +135,78 @@ public struct TemplateObject: Sendable, Equatable {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// Member names, in order of first appearance.
+    public var keys: [String] { entries.map(\.key.name) }
+
+    /// Member values, parallel to `keys`.
+    public var values: [TemplateValue] { entries.map(\.value) }
+
     /// The number of members.
-    public var count: Int { keys.count }
+    public var count: Int { entries.count }
 
     /// True when the object has no members.
-    public var isEmpty: Bool { keys.isEmpty }
+    public var isEmpty: Bool { entries.isEmpty }
 
     /// The members in order.
     public var pairs: Zip2Sequence<[String], [TemplateValue]> { zip(keys, values) }
 
     /// The member named `key`; setting `nil` removes it.
     public subscript(key: String) -> TemplateValue? {
-        get { position(of: key).map { values[$0] } }
+        get { position(of: MemberKey(key)).map { entries[$0].value } }
         set {
-            if let position = position(of: key) {
+            if let position = position(of: MemberKey(key)) {
                 if let newValue {
-                    values[position] = newValue
+                    entries[position].value = newValue
                 } else {
-                    keys.remove(at: position)
-                    values.remove(at: position)
+                    entries.remove(at: position)
                     rebuildIndex()
                 }
             } else if let newValue {
-                keys.append(key)
-                values.append(newValue)
+                entries.append(Entry(key: MemberKey(key), value: newValue))
                 if index != nil {
-                    index![key] = keys.count - 1
-                } else if keys.count > Self.indexThreshold {
+                    index![key] = entries.count - 1
+                } else if entries.count > Self.indexThreshold {
                     rebuildIndex()
                 }
             }
         }
     }
 
-    private func position(of key: String) -> Int? {
-        if let index { return index[key] }
-        return keys.firstIndex(of: key)
+    /// The value of the member at `position` (from ``position(of:)``), then
+    /// the value at `rest` below it; `nil` when a key is absent or a value
+    /// on the way is not an object. Walks without recursion so that only the
+    /// objects passed through and the result are copied.
+    func value(at position: Int, then rest: ArraySlice<MemberKey>) -> TemplateValue? {
+        var object = self
+        var position = position
+        for key in rest {
+            guard case .object(let next) = object.entries[position].value, let found = next.position(of: key) else {
+                return nil
+            }
+            object = next
+            position = found
+        }
+        return object.entries[position].value
+    }
+
+    func position(of key: MemberKey) -> Int? {
+        if let index { return index[key.name] }
+        return entries.firstIndex { $0.key.matches(key) }
     }
 
     private mutating func rebuildIndex() {
-        guard keys.count > Self.indexThreshold else {
+        guard entries.count > Self.indexThreshold else {
             index = nil
             return
         }
         var built: [String: Int] = [:]
-        built.reserveCapacity(keys.count)
-        for (position, key) in keys.enumerated() { built[key] = position }
+        built.reserveCapacity(entries.count)
+        for (position, entry) in entries.enumerated() { built[entry.key.name] = position }
         index = built
     }
 
     public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
-        lhs.keys == rhs.keys && lhs.values == rhs.values
+        lhs.entries == rhs.entries
     }
 }
 

@@ -73,12 +73,4 @@ struct Token {
     }
 
     var isTag: Bool { kind != .text }
-
-    /// Tags that may stand alone on a line and then take the line with them.
-    var canStandAlone: Bool {
-        switch kind {
-        case .text, .variable, .unescapedVariable: return false
-        default: return true
-        }
-    }
 }

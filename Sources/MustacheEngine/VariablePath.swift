@@ -2,17 +2,21 @@
 ///
 /// `.` is the implicit iterator (the current item); any other name is looked
 /// up by its first segment and descended by the rest.
-struct VariablePath: Sendable, Hashable {
-    /// The segments, empty for `.`.
-    let segments: [String]
+struct VariablePath: Sendable {
+    /// The segments as lookup keys, empty for `.`.
+    let keys: [MemberKey]
     /// The name as written in the template, for messages and field lists.
     let dotted: String
 
     init(_ dotted: String) {
         self.dotted = dotted
-        segments = dotted == "." ? [] : dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let segments = dotted == "." ? [] : dotted.split(separator: ".", omittingEmptySubsequences: false)
+        keys = segments.map { MemberKey(String($0)) }
     }
 
     /// `{{.}}`: the current context item itself.
-    var isImplicit: Bool { segments.isEmpty }
+    var isImplicit: Bool { keys.isEmpty }
+
+    /// The first segment, `nil` for `.`.
+    var first: String? { keys.first?.name }
 }
