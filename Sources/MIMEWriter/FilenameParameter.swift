@@ -19,7 +19,7 @@ enum AttachmentName {
     /// parameters: printable ASCII without `"`, `\` or `=?`, and short
     /// enough for one header line.
     static func isPlain(_ name: String) -> Bool {
-        guard !name.contains("=?"), "filename=\"\(name)\"".utf8.count <= MessageBuffer.maxPlainWordLength else { return false }
+        guard !name.utf8.containsEncodedWordOpener, "filename=\"\(name)\"".utf8.count <= MessageBuffer.maxPlainWordLength else { return false }
         return name.utf8.allSatisfy { (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
     }
 }

@@ -35,7 +35,7 @@ enum HeaderText {
     /// for one line.
     static func isPlainWord(_ word: Substring) -> Bool {
         guard !word.isEmpty, word.utf8.count <= MessageBuffer.maxPlainWordLength else { return false }
-        guard !word.contains("=?") else { return false }
+        guard !word.utf8.containsEncodedWordOpener else { return false }
         return word.utf8.allSatisfy { (0x21...0x7E).contains($0) }
     }
 }
@@ -91,5 +91,18 @@ extension MessageBuffer {
             let tail = index == words.count - 1 ? suffix : ""
             writeHeaderWord(head + word + tail)
         }
+    }
+}
+
+extension Collection<UInt8> {
+    /// Whether the text holds `=?`, which starts an encoded-word: text
+    /// written plainly must not, or a reader might decode it.
+    var containsEncodedWordOpener: Bool {
+        var previous: UInt8 = 0
+        for byte in self {
+            if previous == UInt8(ascii: "=") && byte == UInt8(ascii: "?") { return true }
+            previous = byte
+        }
+        return false
     }
 }

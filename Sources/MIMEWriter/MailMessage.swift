@@ -153,7 +153,7 @@ enum MessageIdentifier {
         func fail(_ message: String) -> MIMEError { MIMEError(field: field, message: message) }
         try HeaderText.check(id, field: field)
         let halves = id.split(separator: "@", omittingEmptySubsequences: false)
-        guard halves.count == 2, halves.allSatisfy(AddressSpec.isDotAtom), !id.contains("=?") else {
+        guard halves.count == 2, halves.allSatisfy(AddressSpec.isDotAtom), !id.utf8.containsEncodedWordOpener else {
             throw fail("'\(id)' is not a message id of the form left@right (dot-atoms, without angle brackets)")
         }
         guard id.utf8.count <= maxLength else { throw fail("the message id is longer than \(maxLength) octets") }

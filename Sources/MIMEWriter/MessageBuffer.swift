@@ -46,6 +46,10 @@ struct MessageBuffer {
         bytes.append(contentsOf: more)
     }
 
+    mutating func write(bytes more: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: more)
+    }
+
     mutating func writeLineBreak() {
         bytes.append(contentsOf: Self.crlf)
         lineStart = bytes.count
@@ -81,12 +85,15 @@ struct ByteCounter {
     private(set) var count = 0
 
     mutating func write(_ byte: UInt8) { count += 1 }
+    mutating func write(bytes more: UnsafeBufferPointer<UInt8>) { count += more.count }
     mutating func writeLineBreak() { count += MessageBuffer.crlf.count }
 }
 
 /// Where the body encoders write: a `MessageBuffer`, or a `ByteCounter`.
+/// Encoders hand over a line at a time where they can.
 protocol EncodedOutput {
     mutating func write(_ byte: UInt8)
+    mutating func write(bytes: UnsafeBufferPointer<UInt8>)
     mutating func writeLineBreak()
 }
 
