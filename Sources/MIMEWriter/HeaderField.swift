@@ -76,14 +76,16 @@ extension MessageBuffer {
     }
 
     /// Writes `text` as a run of encoded-words, `prefix` glued to the first
-    /// and `suffix` to the last, folding between words as needed.
+    /// and `suffix` to the last, folding between words as needed. The first
+    /// word fills the rest of the current line when a useful part fits there.
     mutating func writeEncodedWords(
         _ text: some StringProtocol, context: EncodedWord.Context, prefix: String = "", suffix: String = ""
     ) {
         let extra = prefix.utf8.count + suffix.utf8.count
         let roomOnThisLine = Self.foldWidth - column - 1 - extra
         let onNextLine = EncodedWord.maxLength - extra
-        let first = roomOnThisLine >= EncodedWord.minimumLength ? min(roomOnThisLine, onNextLine) : onNextLine
+        let staysOnThisLine = roomOnThisLine >= EncodedWord.minimumLength || isAtFieldStart
+        let first = staysOnThisLine ? min(max(roomOnThisLine, EncodedWord.minimumLength), onNextLine) : onNextLine
         let words = EncodedWord.encode(
             text, context: context, firstMaxLength: first, maxLength: EncodedWord.maxLength - suffix.utf8.count)
         for (index, word) in words.enumerated() {

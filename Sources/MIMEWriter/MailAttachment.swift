@@ -20,6 +20,7 @@ public struct MailAttachment: Sendable {
     }
 
     func validate(field: String) throws(MIMEError) {
+        try HeaderText.check(contentType, field: "\(field).contentType")
         let parts = contentType.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy(ContentTypeTable.isToken) else {
             throw MIMEError(field: "\(field).contentType", message: "'\(contentType)' is not a MIME type/subtype")

@@ -69,8 +69,11 @@ public struct MailMessage: Sendable {
         for (index, reference) in references.enumerated() {
             try MessageIdentifier.validate(reference, field: "references[\(index)]", ownID: messageID)
         }
-        if let contentLanguage, !Self.isLanguageTag(contentLanguage) {
-            throw MIMEError(field: "contentLanguage", message: "'\(contentLanguage)' is not a language tag like zh-CN")
+        if let contentLanguage {
+            try HeaderText.check(contentLanguage, field: "contentLanguage")
+            guard Self.isLanguageTag(contentLanguage) else {
+                throw MIMEError(field: "contentLanguage", message: "'\(contentLanguage)' is not a language tag like zh-CN")
+            }
         }
         for (index, attachment) in attachments.enumerated() { try attachment.validate(field: "attachments[\(index)]") }
     }

@@ -27,6 +27,9 @@ struct MessageBuffer {
     /// Octets written on the current line so far.
     var column: Int { bytes.count - lineStart }
 
+    /// Whether no word of the current field has been written yet.
+    var isAtFieldStart: Bool { wordsInHeader == 0 }
+
     /// The longest next header word that keeps the line within `foldWidth`:
     /// the room left on this line for a field's first word (which is never
     /// folded onto a new line), a whole continuation line for the others.
