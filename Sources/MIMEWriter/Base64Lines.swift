@@ -45,7 +45,9 @@ enum Base64 {
 
     /// Encodes `source` into `target`, which has room for
     /// `encodedLength(of: source.count)` characters; returns that length.
-    private static func encode(_ source: UnsafeBufferPointer<UInt8>, into target: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    private static func encode(
+        _ source: UnsafeBufferPointer<UInt8>, into target: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
         alphabet.withUnsafeBufferPointer { table in
             var index = 0
             var out = 0

@@ -41,7 +41,8 @@ public struct MailAttachment: Sendable {
             return (type, true, .base64)
         }
         if type == "message/rfc822" {
-            return EmbeddedMessage.isEmbeddable(data) ? (type, false, .sevenBit) : ("application/octet-stream", false, .base64)
+            guard EmbeddedMessage.isEmbeddable(data) else { return ("application/octet-stream", false, .base64) }
+            return (type, false, .sevenBit)
         }
         return (type, false, .base64)
     }

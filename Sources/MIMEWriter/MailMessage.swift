@@ -72,7 +72,8 @@ public struct MailMessage: Sendable {
         if let contentLanguage {
             try HeaderText.check(contentLanguage, field: "contentLanguage")
             guard Self.isLanguageTag(contentLanguage) else {
-                throw MIMEError(field: "contentLanguage", message: "'\(contentLanguage)' is not a language tag like zh-CN")
+                throw MIMEError(
+                    field: "contentLanguage", message: "'\(contentLanguage)' is not a language tag like zh-CN")
             }
         }
         for (index, attachment) in attachments.enumerated() { try attachment.validate(field: "attachments[\(index)]") }

@@ -208,7 +208,8 @@ extension MessageBuffer {
     /// in them), escaping `"` and `\`; `nil` when the name needs encoding
     /// or would not fit on one line.
     private static func quotedString(_ name: String) -> String? {
-        guard !name.utf8.containsEncodedWordOpener, name.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
+        let printable = name.utf8.allSatisfy { (0x20...0x7E).contains($0) }
+        guard printable, !name.utf8.containsEncodedWordOpener else { return nil }
         let quoted = quoted(name[...])
         return quoted.utf8.count <= maxPlainWordLength ? quoted : nil
     }
