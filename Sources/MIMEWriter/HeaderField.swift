@@ -84,7 +84,7 @@ extension MessageBuffer {
         let extra = prefix.utf8.count + suffix.utf8.count
         let roomOnThisLine = Self.foldWidth - column - 1 - extra
         let onNextLine = EncodedWord.maxLength - extra
-        let staysOnThisLine = roomOnThisLine >= EncodedWord.minimumLength || isAtFieldStart
+        let staysOnThisLine = roomOnThisLine >= EncodedWord.minimumLength || nextWordStaysOnThisLine
         let first = staysOnThisLine ? min(max(roomOnThisLine, EncodedWord.minimumLength), onNextLine) : onNextLine
         let words = EncodedWord.encode(
             text, context: context, firstMaxLength: first, maxLength: EncodedWord.maxLength - suffix.utf8.count)

@@ -88,7 +88,7 @@ enum AddressSpec {
 extension MessageBuffer {
     /// Writes an address-list field (`To`, `Cc`) or a mailbox field (`From`).
     mutating func writeAddressHeader(_ name: String, _ mailboxes: [Mailbox]) {
-        beginHeader(name)
+        beginHeader(name, foldsBeforeFirstWord: true)
         for (index, mailbox) in mailboxes.enumerated() {
             writeMailbox(mailbox, separator: index == mailboxes.count - 1 ? "" : ",")
         }
