@@ -21,55 +21,53 @@ enum Base64 {
     /// Writes `data` as base64 lines of 76 characters, each ending in a line
     /// break (the last one shorter). Nothing for empty data.
     static func body(_ data: [UInt8], to output: inout some EncodedOutput) {
-        data.withUnsafeBufferPointer { source in
-            var start = 0
-            while start < source.count {
-                let end = min(start + bytesPerLine, source.count)
-                encode(UnsafeBufferPointer(rebasing: source[start..<end]), to: &output)
-                output.writeLineBreak()
-                start = end
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: lineLength) { line in
+            data.withUnsafeBufferPointer { source in
+                var start = 0
+                while start < source.count {
+                    let end = min(start + bytesPerLine, source.count)
+                    let count = encode(UnsafeBufferPointer(rebasing: source[start..<end]), into: line)
+                    output.write(bytes: UnsafeBufferPointer(rebasing: line[..<count]))
+                    output.writeLineBreak()
+                    start = end
+                }
             }
         }
     }
 
     /// `data` as one line of base64 text.
-    static func text(_ data: some Collection<UInt8>) -> String {
-        var counter = StringOutput()
-        Array(data).withUnsafeBufferPointer { encode($0, to: &counter) }
-        return counter.text
-    }
-
-    private static func encode(_ source: UnsafeBufferPointer<UInt8>, to output: inout some EncodedOutput) {
-        alphabet.withUnsafeBufferPointer { table in
-            var index = 0
-            while index + 3 <= source.count {
-                let group = UInt32(source[index]) << 16 | UInt32(source[index + 1]) << 8 | UInt32(source[index + 2])
-                output.write(table[Int(group >> 18)])
-                output.write(table[Int(group >> 12 & 63)])
-                output.write(table[Int(group >> 6 & 63)])
-                output.write(table[Int(group & 63)])
-                index += 3
-            }
-            let rest = source.count - index
-            guard rest > 0 else { return }
-            let group = UInt32(source[index]) << 16 | (rest == 2 ? UInt32(source[index + 1]) << 8 : 0)
-            output.write(table[Int(group >> 18)])
-            output.write(table[Int(group >> 12 & 63)])
-            output.write(rest == 2 ? table[Int(group >> 6 & 63)] : pad)
-            output.write(pad)
+    static func text(_ data: ArraySlice<UInt8>) -> String {
+        let length = encodedLength(of: data.count)
+        return String(unsafeUninitializedCapacity: length) { text in
+            data.withUnsafeBufferPointer { encode($0, into: text) }
         }
     }
-}
 
-/// Collects encoder output for short header text (encoded-words).
-struct StringOutput: EncodedOutput {
-    private var bytes: [UInt8] = []
-
-    var text: String { String(decoding: bytes, as: UTF8.self) }
-
-    mutating func write(_ byte: UInt8) { bytes.append(byte) }
-
-    mutating func writeLineBreak() {
-        preconditionFailure("header text has no line breaks")
+    /// Encodes `source` into `target`, which has room for
+    /// `encodedLength(of: source.count)` characters; returns that length.
+    private static func encode(
+        _ source: UnsafeBufferPointer<UInt8>, into target: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        alphabet.withUnsafeBufferPointer { table in
+            var index = 0
+            var out = 0
+            while index + 3 <= source.count {
+                let group = UInt32(source[index]) << 16 | UInt32(source[index + 1]) << 8 | UInt32(source[index + 2])
+                target[out] = table[Int(group >> 18)]
+                target[out + 1] = table[Int(group >> 12 & 63)]
+                target[out + 2] = table[Int(group >> 6 & 63)]
+                target[out + 3] = table[Int(group & 63)]
+                index += 3
+                out += 4
+            }
+            let rest = source.count - index
+            guard rest > 0 else { return out }
+            let group = UInt32(source[index]) << 16 | (rest == 2 ? UInt32(source[index + 1]) << 8 : 0)
+            target[out] = table[Int(group >> 18)]
+            target[out + 1] = table[Int(group >> 12 & 63)]
+            target[out + 2] = rest == 2 ? table[Int(group >> 6 & 63)] : pad
+            target[out + 3] = pad
+            return out + 4
+        }
     }
 }

@@ -19,8 +19,11 @@ enum AttachmentName {
     /// parameters: printable ASCII without `"`, `\` or `=?`, and short
     /// enough for one header line.
     static func isPlain(_ name: String) -> Bool {
-        guard !name.contains("=?"), "filename=\"\(name)\"".utf8.count <= MessageBuffer.maxPlainWordLength else { return false }
-        return name.utf8.allSatisfy { (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        let fitsOneLine = "filename=\"\(name)\"".utf8.count <= MessageBuffer.maxPlainWordLength
+        guard fitsOneLine, !name.utf8.containsEncodedWordOpener else { return false }
+        return name.utf8.allSatisfy {
+            (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
+        }
     }
 }
 
@@ -70,7 +73,8 @@ extension MessageBuffer {
         for scalar in encoded {
             let head = "filename*\(sections.count)*=" + (sections.isEmpty ? "UTF-8''" : "")
             // Room for the section's name and its closing ";".
-            if !current.isEmpty && head.utf8.count + current.utf8.count + scalar.utf8.count + 1 > EncodedWord.maxLength {
+            let length = head.utf8.count + current.utf8.count + scalar.utf8.count + 1
+            if !current.isEmpty && length > EncodedWord.maxLength {
                 sections.append(head + current)
                 current = ""
             }

@@ -35,7 +35,7 @@ enum HeaderText {
     /// for one line.
     static func isPlainWord(_ word: Substring) -> Bool {
         guard !word.isEmpty, word.utf8.count <= MessageBuffer.maxPlainWordLength else { return false }
-        guard !word.contains("=?") else { return false }
+        guard !word.utf8.containsEncodedWordOpener else { return false }
         return word.utf8.allSatisfy { (0x21...0x7E).contains($0) }
     }
 }
@@ -76,14 +76,16 @@ extension MessageBuffer {
     }
 
     /// Writes `text` as a run of encoded-words, `prefix` glued to the first
-    /// and `suffix` to the last, folding between words as needed.
+    /// and `suffix` to the last, folding between words as needed. The first
+    /// word fills the rest of the current line when a useful part fits there.
     mutating func writeEncodedWords(
         _ text: some StringProtocol, context: EncodedWord.Context, prefix: String = "", suffix: String = ""
     ) {
         let extra = prefix.utf8.count + suffix.utf8.count
         let roomOnThisLine = Self.foldWidth - column - 1 - extra
         let onNextLine = EncodedWord.maxLength - extra
-        let first = roomOnThisLine >= EncodedWord.minimumLength ? min(roomOnThisLine, onNextLine) : onNextLine
+        let staysOnThisLine = roomOnThisLine >= EncodedWord.minimumLength || nextWordStaysOnThisLine
+        let first = staysOnThisLine ? min(max(roomOnThisLine, EncodedWord.minimumLength), onNextLine) : onNextLine
         let words = EncodedWord.encode(
             text, context: context, firstMaxLength: first, maxLength: EncodedWord.maxLength - suffix.utf8.count)
         for (index, word) in words.enumerated() {
@@ -91,5 +93,18 @@ extension MessageBuffer {
             let tail = index == words.count - 1 ? suffix : ""
             writeHeaderWord(head + word + tail)
         }
+    }
+}
+
+extension Collection<UInt8> {
+    /// Whether the text holds `=?`, which starts an encoded-word: text
+    /// written plainly must not, or a reader might decode it.
+    var containsEncodedWordOpener: Bool {
+        var previous: UInt8 = 0
+        for byte in self {
+            if previous == UInt8(ascii: "=") && byte == UInt8(ascii: "?") { return true }
+            previous = byte
+        }
+        return false
     }
 }

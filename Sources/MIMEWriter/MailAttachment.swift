@@ -20,6 +20,7 @@ public struct MailAttachment: Sendable {
     }
 
     func validate(field: String) throws(MIMEError) {
+        try HeaderText.check(contentType, field: "\(field).contentType")
         let parts = contentType.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy(ContentTypeTable.isToken) else {
             throw MIMEError(field: "\(field).contentType", message: "'\(contentType)' is not a MIME type/subtype")
@@ -40,7 +41,8 @@ public struct MailAttachment: Sendable {
             return (type, true, .base64)
         }
         if type == "message/rfc822" {
-            return EmbeddedMessage.isEmbeddable(data) ? (type, false, .sevenBit) : ("application/octet-stream", false, .base64)
+            guard EmbeddedMessage.isEmbeddable(data) else { return ("application/octet-stream", false, .base64) }
+            return (type, false, .sevenBit)
         }
         return (type, false, .base64)
     }

@@ -69,8 +69,12 @@ public struct MailMessage: Sendable {
         for (index, reference) in references.enumerated() {
             try MessageIdentifier.validate(reference, field: "references[\(index)]", ownID: messageID)
         }
-        if let contentLanguage, !Self.isLanguageTag(contentLanguage) {
-            throw MIMEError(field: "contentLanguage", message: "'\(contentLanguage)' is not a language tag like zh-CN")
+        if let contentLanguage {
+            try HeaderText.check(contentLanguage, field: "contentLanguage")
+            guard Self.isLanguageTag(contentLanguage) else {
+                throw MIMEError(
+                    field: "contentLanguage", message: "'\(contentLanguage)' is not a language tag like zh-CN")
+            }
         }
         for (index, attachment) in attachments.enumerated() { try attachment.validate(field: "attachments[\(index)]") }
     }
@@ -153,7 +157,7 @@ enum MessageIdentifier {
         func fail(_ message: String) -> MIMEError { MIMEError(field: field, message: message) }
         try HeaderText.check(id, field: field)
         let halves = id.split(separator: "@", omittingEmptySubsequences: false)
-        guard halves.count == 2, halves.allSatisfy(AddressSpec.isDotAtom), !id.contains("=?") else {
+        guard halves.count == 2, halves.allSatisfy(AddressSpec.isDotAtom), !id.utf8.containsEncodedWordOpener else {
             throw fail("'\(id)' is not a message id of the form left@right (dot-atoms, without angle brackets)")
         }
         guard id.utf8.count <= maxLength else { throw fail("the message id is longer than \(maxLength) octets") }

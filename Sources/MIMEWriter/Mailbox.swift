@@ -43,7 +43,7 @@ enum AddressSpec {
             throw fail("local part '\(local)' is not a dot-atom (letters, digits, !#$%&'*+-/=?^_`{|}~ and single dots)")
         }
         guard local.utf8.count <= 64 else { throw fail("local part is longer than 64 octets") }
-        guard !address.contains("=?") else { throw fail("'=?' is not allowed in an address") }
+        guard !address.utf8.containsEncodedWordOpener else { throw fail("'=?' is not allowed in an address") }
         guard isHostName(domain) else {
             throw fail("domain '\(domain)' is not a host name (labels of letters, digits and inner hyphens)")
         }
@@ -88,7 +88,7 @@ enum AddressSpec {
 extension MessageBuffer {
     /// Writes an address-list field (`To`, `Cc`) or a mailbox field (`From`).
     mutating func writeAddressHeader(_ name: String, _ mailboxes: [Mailbox]) {
-        beginHeader(name)
+        beginHeader(name, foldsBeforeFirstWord: true)
         for (index, mailbox) in mailboxes.enumerated() {
             writeMailbox(mailbox, separator: index == mailboxes.count - 1 ? "" : ",")
         }
@@ -157,7 +157,7 @@ extension MessageBuffer {
         init(_ word: Substring) {
             if Self.isPlainAtom(word) {
                 self = .atom
-            } else if !word.isEmpty, !word.contains("=?"), word.utf8.count + 2 <= maxPlainWordLength,
+            } else if !word.isEmpty, !word.utf8.containsEncodedWordOpener, word.utf8.count + 2 <= maxPlainWordLength,
                 word.utf8.allSatisfy({ (0x21...0x7E).contains($0) })
             {
                 self = .quoted
@@ -167,7 +167,7 @@ extension MessageBuffer {
         }
 
         static func isPlainAtom(_ word: Substring) -> Bool {
-            !word.isEmpty && word.utf8.count <= maxPlainWordLength && !word.contains("=?")
+            !word.isEmpty && word.utf8.count <= maxPlainWordLength && !word.utf8.containsEncodedWordOpener
                 && word.utf8.allSatisfy(AddressSpec.isAtext)
         }
     }
@@ -208,7 +208,8 @@ extension MessageBuffer {
     /// in them), escaping `"` and `\`; `nil` when the name needs encoding
     /// or would not fit on one line.
     private static func quotedString(_ name: String) -> String? {
-        guard !name.contains("=?"), name.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
+        let printable = name.utf8.allSatisfy { (0x20...0x7E).contains($0) }
+        guard printable, !name.utf8.containsEncodedWordOpener else { return nil }
         let quoted = quoted(name[...])
         return quoted.utf8.count <= maxPlainWordLength ? quoted : nil
     }

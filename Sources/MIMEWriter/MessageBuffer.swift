@@ -4,7 +4,10 @@
 /// the named constant `crlf`, written in this one place. Header fields are
 /// written as `beginHeader(_:)`, any number of `writeHeaderWord(_:)`, then
 /// `endHeader()`; words are separated by one space, or folded onto a
-/// continuation line when the line would grow past `foldWidth`.
+/// continuation line when the line would grow past `foldWidth`. A field's
+/// first word stays on the field's first line unless the field allows a
+/// fold there (address fields, whose readers skip the folding white space;
+/// in an unstructured field it would become part of the value).
 struct MessageBuffer {
     /// RFC 5322 2.2.3 / RFC 5322 2.1.1: the line break of a message.
     static let crlf: [UInt8] = [0x0D, 0x0A]
@@ -19,6 +22,7 @@ struct MessageBuffer {
     private(set) var bytes: [UInt8] = []
     private var lineStart = 0
     private var wordsInHeader = 0
+    private var foldsBeforeFirstWord = false
 
     init(capacity: Int) {
         bytes.reserveCapacity(capacity)
@@ -27,11 +31,15 @@ struct MessageBuffer {
     /// Octets written on the current line so far.
     var column: Int { bytes.count - lineStart }
 
+    /// Whether the next word must go on the current line: the first word of
+    /// a field that allows no fold before it.
+    var nextWordStaysOnThisLine: Bool { wordsInHeader == 0 && !foldsBeforeFirstWord }
+
     /// The longest next header word that keeps the line within `foldWidth`:
-    /// the room left on this line for a field's first word (which is never
-    /// folded onto a new line), a whole continuation line for the others.
+    /// the room left on this line when the word must stay there, else a whole
+    /// continuation line.
     var maxNextWordLength: Int {
-        wordsInHeader == 0 ? Self.foldWidth - column - 1 : Self.foldWidth - 1
+        nextWordStaysOnThisLine ? Self.foldWidth - column - 1 : Self.foldWidth - 1
     }
 
     mutating func write(_ text: String) {
@@ -46,23 +54,27 @@ struct MessageBuffer {
         bytes.append(contentsOf: more)
     }
 
+    mutating func write(bytes more: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: more)
+    }
+
     mutating func writeLineBreak() {
         bytes.append(contentsOf: Self.crlf)
         lineStart = bytes.count
     }
 
     /// Starts a header field: `Name:`.
-    mutating func beginHeader(_ name: String) {
+    mutating func beginHeader(_ name: String, foldsBeforeFirstWord: Bool = false) {
         write(name)
         write(UInt8(ascii: ":"))
         wordsInHeader = 0
+        self.foldsBeforeFirstWord = foldsBeforeFirstWord
     }
 
     /// Writes one space-separated word of a header value, first folding the
-    /// line when the word would not fit. The first word of a field stays on
-    /// the field's first line, so a value never starts on a continuation line.
+    /// line when the word would not fit (and the word may be folded).
     mutating func writeHeaderWord(_ word: some StringProtocol) {
-        if wordsInHeader > 0 && column + 1 + word.utf8.count > Self.foldWidth {
+        if !nextWordStaysOnThisLine && column + 1 + word.utf8.count > Self.foldWidth {
             writeLineBreak()
         }
         write(UInt8(ascii: " "))
@@ -81,12 +93,15 @@ struct ByteCounter {
     private(set) var count = 0
 
     mutating func write(_ byte: UInt8) { count += 1 }
+    mutating func write(bytes more: UnsafeBufferPointer<UInt8>) { count += more.count }
     mutating func writeLineBreak() { count += MessageBuffer.crlf.count }
 }
 
 /// Where the body encoders write: a `MessageBuffer`, or a `ByteCounter`.
+/// Encoders hand over a line at a time where they can.
 protocol EncodedOutput {
     mutating func write(_ byte: UInt8)
+    mutating func write(bytes: UnsafeBufferPointer<UInt8>)
     mutating func writeLineBreak()
 }
 

@@ -71,7 +71,7 @@ enum TextBlock: Equatable {
 
     /// Splits `text` (LF, CRLF or CR line breaks) into blocks.
     static func blocks(of text: String) -> [TextBlock] {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: isLineBreak)
         var blocks: [TextBlock] = []
         var index = 0
         while index < lines.count {
@@ -138,6 +138,11 @@ enum TextBlock: Equatable {
             index += 1
         }
         return result
+    }
+
+    /// LF, CRLF (one Character) or CR, as the MIME body counts line breaks.
+    private static func isLineBreak(_ character: Character) -> Bool {
+        character == "\n" || character == "\r\n" || character == "\r"
     }
 
     static func isBlank(_ line: Substring) -> Bool {

@@ -15,20 +15,27 @@ enum QuotedPrintable {
     /// Writes `text`, whose lines end in LF, as quoted-printable: each LF
     /// becomes a hard line break.
     static func body(_ text: [UInt8], to output: inout some EncodedOutput) {
-        text.withUnsafeBufferPointer { source in
-            var lineStart = 0
-            while lineStart < source.count {
-                var lineEnd = lineStart
-                while lineEnd < source.count && source[lineEnd] != 0x0A { lineEnd += 1 }
-                line(source, lineStart..<lineEnd, to: &output)
-                if lineEnd < source.count { output.writeLineBreak() }
-                lineStart = lineEnd + 1
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: lineLength) { line in
+            hexDigits.withUnsafeBufferPointer { hex in
+                text.withUnsafeBufferPointer { source in
+                    var lineStart = 0
+                    while lineStart < source.count {
+                        var lineEnd = lineStart
+                        while lineEnd < source.count && source[lineEnd] != 0x0A { lineEnd += 1 }
+                        encodeLine(source, lineStart..<lineEnd, hex: hex, line: line, to: &output)
+                        if lineEnd < source.count { output.writeLineBreak() }
+                        lineStart = lineEnd + 1
+                    }
+                }
             }
         }
     }
 
-    private static func line(
-        _ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to output: inout some EncodedOutput
+    /// One line of text, as encoded lines joined by soft breaks. Each encoded
+    /// line is gathered in `line` and written at once.
+    private static func encodeLine(
+        _ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hex: UnsafeBufferPointer<UInt8>,
+        line: UnsafeMutableBufferPointer<UInt8>, to output: inout some EncodedOutput
     ) {
         var column = 0
         for index in range {
@@ -36,22 +43,24 @@ enum QuotedPrintable {
             var literal = isLiteral(source, at: index, lineStart: column == 0, isLast: isLast)
             // The last character may take column 76; others leave room for a soft break's "=".
             if column + (literal ? 1 : 3) > lineLength - (isLast ? 0 : 1) {
-                output.write(UInt8(ascii: "="))
+                line[column] = UInt8(ascii: "=")
+                output.write(bytes: UnsafeBufferPointer(rebasing: line[...column]))
                 output.writeLineBreak()
                 column = 0
                 literal = isLiteral(source, at: index, lineStart: true, isLast: isLast)
             }
             let byte = source[index]
             if literal {
-                output.write(byte)
+                line[column] = byte
                 column += 1
             } else {
-                output.write(UInt8(ascii: "="))
-                output.write(hexDigits[Int(byte >> 4)])
-                output.write(hexDigits[Int(byte & 0x0F)])
+                line[column] = UInt8(ascii: "=")
+                line[column + 1] = hex[Int(byte >> 4)]
+                line[column + 2] = hex[Int(byte & 0x0F)]
                 column += 3
             }
         }
+        output.write(bytes: UnsafeBufferPointer(rebasing: line[..<column]))
     }
 
     private static func isLiteral(

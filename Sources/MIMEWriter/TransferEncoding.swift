@@ -60,6 +60,11 @@ struct TextContent {
     }
 
     static func normalizedLines(_ text: String) -> [UInt8] {
+        if !text.utf8.contains(0x0D) {
+            var bytes = Array(text.utf8)
+            if let last = bytes.last, last != 0x0A { bytes.append(0x0A) }
+            return bytes
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 1)
         var afterCR = false

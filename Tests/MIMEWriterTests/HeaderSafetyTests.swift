@@ -102,7 +102,9 @@ struct HeaderSafetyTests {
         default: message.attachments = [MailAttachment(filename: "a.pdf", contentType: "application/pdf\r\nX: y", data: [])]
         }
         let field = change.split(separator: " ")[0]
-        #expect(mimeError { () throws(MIMEError) in try message.validate() }?.field == String(field))
+        let error = mimeError { () throws(MIMEError) in try message.validate() }
+        #expect(error?.field == String(field))
+        #expect(error?.description.unicodeScalars.contains(where: HeaderText.isForbidden) == false, "one-line message")
     }
 }
 

@@ -107,6 +107,17 @@ struct MessageWriterTests {
         }
     }
 
+    @Test("a name that fits one encoded-word gets one, folded onto its own line when the first line is too short")
+    func fromNameFoldsBeforeItsOnlyWord() throws {
+        var message = Self.english()
+        message.from.name = "日本語한국어=?UTF-8?B?👍🏽👍🏽"
+        let lines = try #require(Decoders.crlfLines(try message.serialized()))
+        #expect(Array(lines.prefix(3)).map { $0.utf8.count <= 76 } == [true, true, true])
+        #expect(lines[0] == "From:")
+        #expect(lines[1].hasPrefix(" =?UTF-8?B?") && lines[1].split(separator: " ").count == 1, "one word: \(lines[1])")
+        #expect(lines[2] == " <support@example.com>")
+    }
+
     @Test(
         "subjects keep plain ASCII words and encode the rest, spaces inside the words",
         arguments: [
