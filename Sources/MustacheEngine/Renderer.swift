@@ -84,10 +84,9 @@ struct Renderer<Output: RenderOutput> {
     private mutating func interpolate(
         _ lambda: TemplateLambda, at variable: VariableNode, escaping: Bool, in template: Template
     ) throws(TemplateRenderError) {
-        let result = try compileLambdaResult(
-            lambda.body(nil), delimiters: .standard, name: variable.path.dotted, at: variable.offset, in: template)
         let start = output.count
-        try renderUnindented(result)
+        try renderLambdaResult(
+            lambda.body(nil), delimiters: .standard, name: variable.path.dotted, at: variable.offset, in: template)
         guard escaping else { return }
         output.writeEscaped(output.removeTail(from: start))
     }
@@ -110,11 +109,10 @@ struct Renderer<Output: RenderOutput> {
             }
         case .lambda(let lambda):
             let body = String(decoding: template.source[section.body], as: UTF8.self)
-            let result = try compileLambdaResult(
+            sectionDepth += 1
+            try renderLambdaResult(
                 lambda.body(body), delimiters: section.delimiters, name: section.path.dotted, at: section.offset,
                 in: template)
-            sectionDepth += 1
-            try renderUnindented(result)
             sectionDepth -= 1
         default:
             context.push(value)
@@ -224,20 +222,20 @@ struct Renderer<Output: RenderOutput> {
 
     // MARK: Lambdas
 
-    private func compileLambdaResult(
+    /// Compiles the text a lambda returned and renders it where the lambda
+    /// was, without indenting its lines. Errors inside it name the template
+    /// `<template> (lambda '<name>')`.
+    private mutating func renderLambdaResult(
         _ text: String, delimiters: Delimiters, name: String, at offset: Int, in template: Template
-    ) throws(TemplateRenderError) -> Template {
+    ) throws(TemplateRenderError) {
+        guard nesting < Self.maximumNesting else {
+            throw failure("lambdas nest more than \(Self.maximumNesting) deep", at: offset, in: template)
+        }
+        let result: Template
         do throws(TemplateSyntaxError) {
-            return try Template(name: "\(template.name) (lambda '\(name)')", bytes: Array(text.utf8), delimiters: delimiters)
+            result = try Template(name: "\(template.name) (lambda '\(name)')", bytes: Array(text.utf8), delimiters: delimiters)
         } catch {
             throw failure("lambda '\(name)' returned a template that does not compile: \(error)", at: offset, in: template)
-        }
-    }
-
-    /// Renders a lambda's result where the lambda was, without indenting its lines.
-    private mutating func renderUnindented(_ result: Template) throws(TemplateRenderError) {
-        guard nesting < Self.maximumNesting else {
-            throw failure("lambdas nest more than \(Self.maximumNesting) deep", at: 0, in: result)
         }
         nesting += 1
         let saved = indentation
