@@ -34,7 +34,7 @@ struct MIMERoundTripPropertyTests {
         }
         let outcome = try EmailRoundTrip.check(entries)
         #expect(outcome.checked == Self.count)
-        #expect(outcome.problems.isEmpty, "\(outcome.problems.prefix(10).joined(separator: "\n"))")
+        #expect(outcome.problems.isEmpty, "\(outcome.problems.count) problems, first: \(outcome.problems.prefix(5).map(\.debugDescription))")
     }
 }
 
@@ -83,8 +83,19 @@ enum RandomCase {
         return lines.joined(separator: "\n")
     }
 
+    /// A display name. Python 3.11's address parser (the independent reader
+    /// here) puts a space between adjacent encoded-words in a display name
+    /// (CPython gh-128110) and drops no-break spaces, where RFC 2047 decoders
+    /// (GMime, mutt, Perl) must not; so names here fit one encoded-word
+    /// (≤ 45 UTF-8 bytes) and use only ASCII spaces. Longer names are
+    /// checked against a strict RFC 2047 decoder in MIMEWriterTests.
     static func name(_ random: inout SplitMix64) -> String {
-        let value = text(&random, length: Int(1 + random.next() % 6)).trimmingCharacters(in: .whitespaces)
+        var value = ""
+        for character in text(&random, length: Int(1 + random.next() % 6)) where character != "\u{A0}" && character != "\u{3000}" {
+            if value.utf8.count + character.utf8.count > 45 { break }
+            value.append(character)
+        }
+        value = value.trimmingCharacters(in: .whitespaces)
         return value.isEmpty ? "X" : value
     }
 
