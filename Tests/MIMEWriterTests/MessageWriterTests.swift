@@ -78,7 +78,9 @@ struct MessageWriterTests {
             ("王工程师", "=?UTF-8?B?546L5bel56iL5biI?= <m@example.com>"),
             ("=?utf-8?q?x?=", "=?UTF-8?B?PT91dGYtOD9xP3g/PQ==?= <m@example.com>"),
             (" padded", "\" padded\" <m@example.com>"),
-            ("Anna  Lee", "\"Anna  Lee\" <m@example.com>"),
+            ("Anna  Lee", "Anna Lee <m@example.com>"),
+            ("王 \u{3000}伟", "=?UTF-8?B?546LIOS8nw==?= <m@example.com>"),
+            ("王\u{3000} 伟", "=?UTF-8?B?546L44CAIOS8nw==?= <m@example.com>"),
         ])
     func displayNames(name: String, expected: String) throws {
         var message = Self.english()
