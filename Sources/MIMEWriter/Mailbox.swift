@@ -128,8 +128,9 @@ extension MessageBuffer {
     /// drop the white space between two encoded-words, but Python's `email`
     /// before 3.14 (gh-128110) keeps it in display names. A longer stretch is
     /// cut where the name has a space, the space opening the next word, so
-    /// such a reader at worst shows that space twice; a single word longer
-    /// than one encoded-word is cut between characters.
+    /// such a reader at worst shows that space twice. A single word longer
+    /// than one encoded-word (about 45 octets of UTF-8) can only be cut
+    /// between characters, and such a reader shows a space there.
     private mutating func writePhrase(_ words: [Substring]) {
         var kinds = words.map(PhraseWord.init)
         for (index, word) in words.enumerated() where word.isEmpty {
