@@ -269,6 +269,14 @@ struct AttachmentTests {
         #expect(text.contains("Content-Type: application/pdf; name=\"report 2020.pdf\"\r\n"))
     }
 
+    @Test("a short Chinese name is one encoded-word, folded onto its own line rather than split")
+    func shortChineseName() throws {
+        let message = Samples.message(attachments: [MailAttachment(filename: "分析报告.txt", data: Array("报告\n".utf8))])
+        let text = String(decoding: try message.serialized(), as: UTF8.self)
+        #expect(text.contains("Content-Type: text/plain; charset=UTF-8;\r\n name=\"=?UTF-8?B?5YiG5p6Q5oql5ZGKLnR4dA==?=\"\r\n"))
+        #expect(text.contains("Content-Disposition: attachment;\r\n filename*=UTF-8''%E5%88%86%E6%9E%90%E6%8A%A5%E5%91%8A.txt\r\n"))
+    }
+
     @Test("a long Chinese name: RFC 2231 sections and encoded-words, decoding to the same name")
     func longName() throws {
         let name = String(repeating: "数据库连接超时分析报告（最终版）", count: 4) + ".pdf"
