@@ -76,14 +76,22 @@ extension MessageBuffer {
     }
 
     /// Writes `text` as a run of encoded-words, `prefix` glued to the first
-    /// and `suffix` to the last, folding between words as needed. The first
-    /// word fills the rest of the current line when a useful part fits there.
+    /// and `suffix` to the last, folding between words as needed. Text that
+    /// fits one word gets one word, on the next line if need be; longer text
+    /// starts by filling the current line when a useful part fits there.
     mutating func writeEncodedWords(
         _ text: some StringProtocol, context: EncodedWord.Context, prefix: String = "", suffix: String = ""
     ) {
         let extra = prefix.utf8.count + suffix.utf8.count
         let roomOnThisLine = Self.foldWidth - column - 1 - extra
         let onNextLine = EncodedWord.maxLength - extra
+        if !nextWordStaysOnThisLine {
+            let single = EncodedWord.encode(text, context: context, firstMaxLength: onNextLine)
+            if single.count == 1 {
+                writeHeaderWord(prefix + single[0] + suffix)
+                return
+            }
+        }
         let staysOnThisLine = roomOnThisLine >= EncodedWord.minimumLength || nextWordStaysOnThisLine
         let first = staysOnThisLine ? min(max(roomOnThisLine, EncodedWord.minimumLength), onNextLine) : onNextLine
         let words = EncodedWord.encode(

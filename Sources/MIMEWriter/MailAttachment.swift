@@ -22,7 +22,8 @@ public struct MailAttachment: Sendable {
     func validate(field: String) throws(MIMEError) {
         try HeaderText.check(contentType, field: "\(field).contentType")
         let parts = contentType.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy(ContentTypeTable.isToken) else {
+        // RFC 6838 4.2: type and subtype names are at most 127 characters.
+        guard parts.count == 2, parts.allSatisfy({ ContentTypeTable.isToken($0) && $0.utf8.count <= 127 }) else {
             throw MIMEError(field: "\(field).contentType", message: "'\(contentType)' is not a MIME type/subtype")
         }
         guard parts[0].lowercased() != "multipart" else {

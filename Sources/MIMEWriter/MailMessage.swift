@@ -134,8 +134,10 @@ public struct MailMessage: Sendable {
         return thread
     }
 
-    /// RFC 5646 in the simple form mail uses: `zh-CN`, `en-US`, `zh-Hans-CN`.
+    /// RFC 5646 in the simple form mail uses: `zh-CN`, `en-US`, `zh-Hans-CN`
+    /// (at most 64 characters).
     private static func isLanguageTag(_ tag: String) -> Bool {
+        guard tag.utf8.count <= 64 else { return false }
         let subtags = tag.split(separator: "-", omittingEmptySubsequences: false)
         return subtags.enumerated().allSatisfy { index, subtag in
             (1...8).contains(subtag.utf8.count)

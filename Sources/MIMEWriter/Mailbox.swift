@@ -1,7 +1,10 @@
 /// A display name and an address: `王工程师 <support@example.com>`.
 public struct Mailbox: Sendable, Equatable {
     /// The display name; may be empty, may be any Unicode text without
-    /// control characters. The writer quotes or encodes it as needed.
+    /// control characters. The writer quotes or encodes it as needed, and
+    /// drops white space that follows a space: RFC 5322 3.2.2 reads a run of
+    /// white space in an address field as one space, and some readers
+    /// (Python's `email`) do, while others show every character.
     public var name: String
     /// A plain addr-spec, `local@domain`: a dot-atom local part and a host
     /// name domain (no quoted local parts, no domain literals, ASCII only).
@@ -100,7 +103,7 @@ extension MessageBuffer {
     /// ASCII: as atoms when it is plain words, else as one quoted string when
     /// it is printable ASCII, else as a phrase of atoms and encoded-words.
     private mutating func writeMailbox(_ mailbox: Mailbox, separator: String) {
-        let name = mailbox.name
+        let name = Self.collapsingSpaceRuns(mailbox.name)
         guard !name.isEmpty else {
             writeHeaderWord(mailbox.address + separator)
             return
@@ -125,8 +128,9 @@ extension MessageBuffer {
     /// drop the white space between two encoded-words, but Python's `email`
     /// before 3.14 (gh-128110) keeps it in display names. A longer stretch is
     /// cut where the name has a space, the space opening the next word, so
-    /// such a reader at worst shows that space twice; a single word longer
-    /// than one encoded-word is cut between characters.
+    /// such a reader at worst shows that space twice. A single word longer
+    /// than one encoded-word (about 45 octets of UTF-8) can only be cut
+    /// between characters, and such a reader shows a space there.
     private mutating func writePhrase(_ words: [Substring]) {
         var kinds = words.map(PhraseWord.init)
         for (index, word) in words.enumerated() where word.isEmpty {
@@ -202,6 +206,17 @@ extension MessageBuffer {
             }
         }
         return encoded
+    }
+
+    /// `name` without the white space that follows a space.
+    static func collapsingSpaceRuns(_ name: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var afterSpace = false
+        for scalar in name.unicodeScalars where !(afterSpace && scalar.properties.isWhitespace) {
+            scalars.append(scalar)
+            afterSpace = scalar == " "
+        }
+        return String(scalars)
     }
 
     /// RFC 5322 3.2.4 quoted-string for printable ASCII names (a `.` or `,`

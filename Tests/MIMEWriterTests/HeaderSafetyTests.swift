@@ -84,7 +84,8 @@ struct HeaderSafetyTests {
         "every header value field is checked",
         arguments: [
             "from.name", "from.address", "to[0].address", "cc[1].name", "cc[1].address", "messageID", "messageID <>",
-            "inReplyTo", "references[1]", "contentLanguage", "attachments[0].contentType",
+            "inReplyTo", "references[1]", "contentLanguage", "contentLanguage long", "attachments[0].contentType",
+            "attachments[0].contentType long", "messageID long",
         ])
     func everyFieldIsChecked(change: String) {
         var message = Samples.message()
@@ -99,6 +100,10 @@ struct HeaderSafetyTests {
         case "inReplyTo": message.inReplyTo = "a b@example.com"
         case "references[1]": message.references[1] = "x\n@example.com"
         case "contentLanguage": message.contentLanguage = "zh-CN\r\nX: y"
+        case "contentLanguage long": message.contentLanguage = "zh" + String(repeating: "-abc", count: 300)
+        case "attachments[0].contentType long":
+            message.attachments = [MailAttachment(filename: "a", contentType: "application/" + String(repeating: "x", count: 128), data: [])]
+        case "messageID long": message.messageID = String(repeating: "a", count: 900) + "@example.com"
         default: message.attachments = [MailAttachment(filename: "a.pdf", contentType: "application/pdf\r\nX: y", data: [])]
         }
         let field = change.split(separator: " ")[0]

@@ -78,7 +78,9 @@ struct MessageWriterTests {
             ("王工程师", "=?UTF-8?B?546L5bel56iL5biI?= <m@example.com>"),
             ("=?utf-8?q?x?=", "=?UTF-8?B?PT91dGYtOD9xP3g/PQ==?= <m@example.com>"),
             (" padded", "\" padded\" <m@example.com>"),
-            ("Anna  Lee", "\"Anna  Lee\" <m@example.com>"),
+            ("Anna  Lee", "Anna Lee <m@example.com>"),
+            ("王 \u{3000}伟", "=?UTF-8?B?546LIOS8nw==?= <m@example.com>"),
+            ("王\u{3000} 伟", "=?UTF-8?B?546L44CAIOS8nw==?= <m@example.com>"),
         ])
     func displayNames(name: String, expected: String) throws {
         var message = Self.english()
@@ -265,6 +267,14 @@ struct AttachmentTests {
         #expect(fields.first { $0.name == "Content-Disposition" }?.value == " attachment; filename=\"report 2020.pdf\"")
         let text = String(decoding: try Samples.message(attachments: [MailAttachment(filename: "report 2020.pdf", data: [1])]).serialized(), as: UTF8.self)
         #expect(text.contains("Content-Type: application/pdf; name=\"report 2020.pdf\"\r\n"))
+    }
+
+    @Test("a short Chinese name is one encoded-word, folded onto its own line rather than split")
+    func shortChineseName() throws {
+        let message = Samples.message(attachments: [MailAttachment(filename: "分析报告.txt", data: Array("报告\n".utf8))])
+        let text = String(decoding: try message.serialized(), as: UTF8.self)
+        #expect(text.contains("Content-Type: text/plain; charset=UTF-8;\r\n name=\"=?UTF-8?B?5YiG5p6Q5oql5ZGKLnR4dA==?=\"\r\n"))
+        #expect(text.contains("Content-Disposition: attachment;\r\n filename*=UTF-8''%E5%88%86%E6%9E%90%E6%8A%A5%E5%91%8A.txt\r\n"))
     }
 
     @Test("a long Chinese name: RFC 2231 sections and encoded-words, decoding to the same name")

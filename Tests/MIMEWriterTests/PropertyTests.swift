@@ -17,12 +17,14 @@ struct PropertyTests {
     static let serialized: [[UInt8]]? = try? messages.map { try $0.message.serialized() }
 
     @Test(
-        "1,000 random messages read back exactly by Python's email package",
+        "1,000 random messages read back by Python's email package (long names up to white space)",
         .enabled(if: ExternalTools.hasPython, "python3 is not installed"))
     func pythonRoundTrip() throws {
         let serialized = try #require(Self.serialized)
         let cases = zip(serialized, Self.messages).map { bytes, item in
-            (bytes, ExpectedMessage(item.message, filenames: item.filenames))
+            var expected = ExpectedMessage(item.message, filenames: item.filenames)
+            expected.exactNames = false  // long names; `strictNames` reads them exactly
+            return (bytes, expected)
         }
         let failures = try RoundTrip.pythonFailures(cases)
         #expect(failures.isEmpty, "\(failures.count) failures, first: \(failures.prefix(5).joined(separator: "\n"))")
@@ -35,7 +37,7 @@ struct PropertyTests {
             for (field, boxes) in [("From", [message.from]), ("To", message.to), ("Cc", message.cc)] where !boxes.isEmpty {
                 let value = try #require(fields.first { $0.name == field }?.value)
                 let decoded = try #require(Decoders.mailboxes(value), "\(field):\(value)")
-                #expect(decoded.map(\.name) == boxes.map(\.name), "\(field):\(value)")
+                #expect(decoded.map(\.name) == boxes.map { ExpectedMessage.displayed($0.name) }, "\(field):\(value)")
                 #expect(decoded.map(\.address) == boxes.map(\.address))
             }
         }

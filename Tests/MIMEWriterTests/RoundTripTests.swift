@@ -19,8 +19,16 @@ struct RoundTripTests {
                 ]),
             ["分析报告 2020 年 11 月（最终版）数据库连接超时问题根因分析.pdf", "passwd", "server 1.log", "report.pdf"]
         ),
+        ("odd white space in names", Self.oddSpaces, nil),
         ("English, 7bit", Samples.message(subject: "[Case: CAS-1] % Database timeout % Initial response CMIT:1", text: "Dear Ms. Keller,\n\nThank you.\n"), nil),
     ]
+
+    static var oddSpaces: MailMessage {
+        var message = Samples.message(text: "x\n")
+        message.to = ["王 \u{3000}伟", "王\u{3000} 伟", " lead", "trail ", "a\u{A0}b", "\u{3000}王", "Anna  Lee", "e\u{301} x"]
+            .enumerated().map { Mailbox(name: $1, address: "r\($0)@example.com") }
+        return message
+    }
 
     @Test(.enabled(if: ExternalTools.hasPython, "python3 is not installed"))
     func pythonReadsBackWhatWasWritten() throws {

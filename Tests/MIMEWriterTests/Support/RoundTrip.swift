@@ -25,12 +25,18 @@ struct ExpectedMessage: Encodable {
     var text: String
     var html: String?
     var attachments: [File]
+    /// Whether Python must read display names exactly. A name too long for
+    /// one encoded-word is cut at its spaces, and Python's `email` before
+    /// 3.14 (gh-128110) then shows a space twice; such names are compared
+    /// with runs of white space collapsed (the tests read them exactly with
+    /// `Decoders.mailboxes`).
+    var exactNames = true
 
     /// The expectations for `message`: every value as given, the bodies with
     /// LF line ends and a final line break, attachments under `filenames`
     /// (default: as given) with the type the writer sends.
     init(_ message: MailMessage, filenames: [String]? = nil) {
-        let address = { (box: Mailbox) in Address(name: box.name, address: box.address) }
+        let address = { (box: Mailbox) in Address(name: Self.displayed(box.name), address: box.address) }
         subject = message.subject
         from = address(message.from)
         to = message.to.map(address)
@@ -50,6 +56,11 @@ struct ExpectedMessage: Encodable {
                 filename: filenames?[index] ?? file.filename, contentType: type.lowercased(),
                 base64: Data(file.data).base64EncodedString())
         }
+    }
+
+    /// A display name as written: white space after a space dropped.
+    static func displayed(_ name: String) -> String {
+        name.replacingOccurrences(of: " \\s+", with: " ", options: .regularExpression)
     }
 
     /// LF line ends (CRLF and CR count as line breaks), ending with one.
@@ -146,16 +157,15 @@ enum RoundTrip {
                             continue
                         problems.append("%s: defect %r in header %s" % (name, d, key))
             fail("subject", str(msg["subject"]), exp["subject"])
-            # Python reads runs of white space in a display name as one space
-            # (RFC 5322 3.2.2), so names compare with white space collapsed;
-            # the tests read them exactly with a strict decoder of their own.
+            def name(text):
+                return text if exp["exactNames"] else " ".join(text.split())
             def boxes(field):
                 header = msg[field]
                 if header is None:
                     return []
-                return [{"name": " ".join(a.display_name.split()), "address": a.addr_spec} for a in header.addresses]
+                return [{"name": name(a.display_name), "address": a.addr_spec} for a in header.addresses]
             def expected(boxes):
-                return [{"name": " ".join(b["name"].split()), "address": b["address"]} for b in boxes]
+                return [{"name": name(b["name"]), "address": b["address"]} for b in boxes]
             fail("from", boxes("from"), expected([exp["from"]]))
             fail("to", boxes("to"), expected(exp["to"]))
             fail("cc", boxes("cc"), expected(exp["cc"]))
