@@ -1,5 +1,5 @@
 // swift-tools-version: 6.0
-// Benchmark of MustacheEngine against swift-mustache, kept in its own package
+// Benchmarks of compose (engine against swift-mustache, MIME writer), kept in its own package
 // so the product itself keeps no dependencies.
 import PackageDescription
 
@@ -19,7 +19,18 @@ let package = Package(
             swiftSettings: [
                 .enableUpcomingFeature("ExistentialAny"),
                 .enableUpcomingFeature("InternalImportsByDefault"),
-            ])
+            ]),
+        .executableTarget(
+            name: "mime-bench",
+            dependencies: [
+                .product(name: "MIMEWriter", package: "compose"),
+                .product(name: "MustacheEngine", package: "compose"),
+                .product(name: "SupportReplies", package: "compose"),
+            ],
+            swiftSettings: [
+                .enableUpcomingFeature("ExistentialAny"),
+                .enableUpcomingFeature("InternalImportsByDefault"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )
