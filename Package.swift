@@ -25,7 +25,7 @@ let package = Package(
         .executableTarget(name: "compose", dependencies: ["ComposeCommandLine"], swiftSettings: strict),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "MustacheEngineTests", dependencies: ["MustacheEngine"], swiftSettings: strict),
-        .testTarget(name: "MIMEWriterTests", dependencies: ["MIMEWriter"], swiftSettings: strict),
+        .testTarget(name: "MIMEWriterTests", dependencies: ["MIMEWriter", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SupportRepliesTests", dependencies: ["SupportReplies", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ComposeCommandLineTests", dependencies: ["ComposeCommandLine", "compose", "TestSupport"],
             exclude: ["Golden"], swiftSettings: strict),

@@ -16,30 +16,9 @@ public struct CompositionError: Error, Sendable {
         case config
     }
 
-    /// One problem: what is wrong and where.
-    public struct Problem: Sendable, Equatable, CustomStringConvertible {
-        /// The data at fault, when it is data.
-        public var path: JSONPath?
-        /// The file position at fault, when known (templates, locales, located data).
-        public var location: SourceLocation?
-        /// What is wrong.
-        public var message: String
-
-        public init(path: JSONPath? = nil, location: SourceLocation? = nil, message: String) {
-            self.path = path
-            self.location = location
-            self.message = message
-        }
-
-        /// `file:line:column: path: message`, leaving out what is unknown.
-        public var description: String {
-            var parts: [String] = []
-            if let location { parts.append(location.description) }
-            if let path { parts.append(path.description) }
-            parts.append(message)
-            return parts.joined(separator: ": ")
-        }
-    }
+    /// One problem: what is wrong and where (the data's JSON path, or a
+    /// template's or locale's file position), printed `file:line:column: path: message`.
+    public typealias Problem = DataError
 
     public let category: Category
     public var problems: [Problem]

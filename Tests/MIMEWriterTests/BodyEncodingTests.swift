@@ -1,5 +1,6 @@
 import Foundation
 @testable import MIMEWriter
+import TestSupport
 import Testing
 
 @Suite("Body encodings: quoted-printable, base64, and the choice between them")
@@ -130,25 +131,4 @@ struct BodyEncodingTests {
         let data = try #require(Data(base64Encoded: (Decoders.crlfLines(buffer.bytes) ?? []).joined()))
         #expect(String(decoding: data, as: UTF8.self) == "第一行\r\n第二行\r\n")
     }
-}
-
-/// SplitMix64: a small seeded generator, so random tests repeat exactly.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-
-    mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MIMEWriter
+import TestSupport
 import Testing
 
 /// Random messages full of what breaks mail writers, read back by Python's

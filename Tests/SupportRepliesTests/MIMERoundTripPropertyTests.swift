@@ -15,7 +15,7 @@ struct MIMERoundTripPropertyTests {
     @Test(.enabled(if: EmailRoundTrip.isAvailable, "python3 is not on PATH"))
     func randomCasesRoundTrip() throws {
         let composer = try ReplyComposer()
-        var random = SplitMix64(seed: 0x00C0_FFEE)
+        var random = SeededRandom(seed: 0x00C0_FFEE)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("compose-property-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -38,21 +38,6 @@ struct MIMERoundTripPropertyTests {
     }
 }
 
-/// A deterministic generator (SplitMix64), so every run tests the same cases.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random case data from pools of awkward text: CJK, emoji and ZWJ sequences,
 /// combining marks, right-to-left scripts, MIME-significant ASCII, long lines,
 /// lines starting with `From ` or `.`.
@@ -64,11 +49,11 @@ enum RandomCase {
         "Ω", "ß", "Ж", "한국어", "日本語", "\u{3000}", "\u{A0}", " ", " ", "  ",
     ]
 
-    static func text(_ random: inout SplitMix64, length: Int) -> String {
+    static func text(_ random: inout SeededRandom, length: Int) -> String {
         (0..<length).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
     }
 
-    static func body(_ random: inout SplitMix64) -> String {
+    static func body(_ random: inout SeededRandom) -> String {
         var lines = [name(&random)]  // never blank: required fields must have text
         for _ in 0..<Int(random.next() % 6) {
             switch random.next() % 8 {
@@ -89,7 +74,7 @@ enum RandomCase {
     /// (GMime, mutt, Perl) must not; so names here fit one encoded-word
     /// (≤ 45 UTF-8 bytes) and use only ASCII spaces. Longer names are
     /// checked against a strict RFC 2047 decoder in MIMEWriterTests.
-    static func name(_ random: inout SplitMix64) -> String {
+    static func name(_ random: inout SeededRandom) -> String {
         var value = ""
         for character in text(&random, length: Int(1 + random.next() % 6)) where character != "\u{A0}" && character != "\u{3000}" {
             if value.utf8.count + character.utf8.count > 45 { break }
@@ -99,7 +84,7 @@ enum RandomCase {
         return value.isEmpty ? "X" : value
     }
 
-    static func make(_ random: inout SplitMix64, index: Int) -> TemplateValue {
+    static func make(_ random: inout SeededRandom, index: Int) -> TemplateValue {
         var customer = TemplateObject([("name", .string(name(&random))), ("email", .string("c\(index)@customer.example.net"))])
         if random.next() % 2 == 0 { customer["title"] = .string(["女士", "先生", "Ms.", "Dr."][Int(random.next() % 4)]) }
         var thread: [TemplateValue] = []

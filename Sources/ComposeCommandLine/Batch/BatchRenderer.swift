@@ -93,7 +93,7 @@ struct BatchRenderer: Sendable {
             return .reply(
                 RenderedReply(
                     line: record.line, caseNumber: data.value(at: ["case", "number"])?.stringValue ?? "case", kind: kind,
-                    bytes: try encode(reply), envelopeSender: reply.from?.address ?? "MAILER-DAEMON", date: reply.date,
+                    bytes: try format.encode(reply, attachments: attachments, html: html, prettyJSON: false), envelopeSender: reply.from?.address ?? "MAILER-DAEMON", date: reply.date,
                     warnings: secrets))
         } catch let error as CompositionError {
             return failed(error.problems.map { problem in
@@ -103,20 +103,6 @@ struct BatchRenderer: Sendable {
             })
         } catch {
             return failed(["\(where_): \(error)"])
-        }
-    }
-
-    private func encode(_ reply: ComposedReply) throws -> [UInt8] {
-        switch format {
-        case .text:
-            return Array(reply.body.utf8)
-        case .json:
-            var bytes: [UInt8] = []
-            JSONWriter.write(reply.json, pretty: false, into: &bytes)
-            bytes.append(UInt8(ascii: "\n"))
-            return bytes
-        case .mime:
-            return try reply.mailMessage(attachments: attachments, html: html).serialized()
         }
     }
 }

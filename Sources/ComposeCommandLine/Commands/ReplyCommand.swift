@@ -17,6 +17,22 @@ enum ReplyFormat: String {
         }
         return format
     }
+
+    /// The reply's bytes in this format. JSON is one object, pretty-printed
+    /// for a single reply and on one line for a batch's JSON Lines.
+    func encode(_ reply: ComposedReply, attachments: [MailAttachment], html: Bool, prettyJSON: Bool) throws -> [UInt8] {
+        switch self {
+        case .text:
+            return Array(reply.body.utf8)
+        case .json:
+            var bytes: [UInt8] = []
+            JSONWriter.write(reply.json, pretty: prettyJSON, into: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
+            return bytes
+        case .mime:
+            return try reply.mailMessage(attachments: attachments, html: html).serialized()
+        }
+    }
 }
 
 /// `compose KIND`: one case in, one reply out.
@@ -47,22 +63,12 @@ struct ReplyCommand {
     }
 
     private func encode(_ reply: ComposedReply, format: ReplyFormat, attachments: [MailAttachment], input: CaseInput) throws(Failure) -> [UInt8] {
-        switch format {
-        case .text:
-            return Array(reply.body.utf8)
-        case .json:
-            var bytes: [UInt8] = []
-            JSONWriter.write(reply.json, pretty: true, into: &bytes)
-            bytes.append(UInt8(ascii: "\n"))
-            return bytes
-        case .mime:
-            do {
-                return try reply.mailMessage(attachments: attachments, html: arguments.flag("html")).serialized()
-            } catch let error as CompositionError {
-                throw Failure(input.located(error))
-            } catch {
-                throw Failure(.dataError, "\(error)")
-            }
+        do {
+            return try format.encode(reply, attachments: attachments, html: arguments.flag("html"), prettyJSON: true)
+        } catch let error as CompositionError {
+            throw Failure(input.located(error))
+        } catch {
+            throw Failure(.dataError, "\(error)")
         }
     }
 
