@@ -76,11 +76,26 @@ public enum SecretFinder {
     /// The field-name rule in the type's documentation.
     static func isSecretName(_ key: String) -> Bool {
         if key.hasSuffix("密码") || key.hasSuffix("口令") || key.hasSuffix("密钥") { return true }
+        guard mayNameASecret(key) else { return false }
         let words = words(of: key)
         guard let last = words.last else { return false }
         if secretWords.contains(last) { return true }
         if words.count >= 2, secretWords.contains(words[words.count - 2] + last) { return true }
         return words == ["token"]
+    }
+
+    /// A cheap first look: every secret name ends in a word containing one of
+    /// `pass`, `pwd`, `secret`, `key` or `token` (any case), so keys without
+    /// them skip the word split.
+    private static func mayNameASecret(_ key: String) -> Bool {
+        var lowered: [UInt8] = []
+        lowered.reserveCapacity(key.utf8.count)
+        for byte in key.utf8 { lowered.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+        return ["pass", "pwd", "secret", "key", "token"].contains { needle in
+            let pattern = Array(needle.utf8)
+            return lowered.count >= pattern.count
+                && (0...(lowered.count - pattern.count)).contains { lowered[$0..<($0 + pattern.count)].elementsEqual(pattern) }
+        }
     }
 
     /// `apiKey`, `API_KEY`, `x-api-key`, `APIKey` → `["api", "key"]` (with
