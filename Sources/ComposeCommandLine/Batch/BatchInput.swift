@@ -18,6 +18,7 @@ struct BatchInput {
     private var queueIndex = 0
     private var ordinal = 0
     private var atEnd = false
+    private var pendingFailure: Failure?
 
     private enum Decoder {
         case json(RecordSplitter)
@@ -59,61 +60,94 @@ struct BatchInput {
     }
 
     /// The next record, or nil at the end of the input. A framing error (an
-    /// unclosed array, bad CSV quoting) ends the batch: 65 naming its position.
+    /// unclosed array, bad CSV quoting) ends the batch: 65 naming its
+    /// position, thrown once every record before it has been handed out.
     mutating func next() throws(Failure) -> RawRecord? {
         while queueIndex == queue.count {
+            if let failure = pendingFailure {
+                pendingFailure = nil
+                throw failure
+            }
             if atEnd { return nil }
             queue.removeAll(keepingCapacity: true)
             queueIndex = 0
-            try fill()
+            fill()
         }
         defer { queueIndex += 1 }
         return queue[queueIndex]
     }
 
-    private mutating func fill() throws(Failure) {
+    private mutating func fill() {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var count: Int
         repeat {
             count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         } while count < 0 && errno == EINTR
-        guard count >= 0 else { throw Failure(.noInput, "\(name): read failed: \(SystemFiles.lastFailure().reason)") }
+        guard count >= 0 else {
+            end(Failure(.noInput, "\(name): read failed: \(SystemFiles.lastFailure().reason)"))
+            return
+        }
         bytesRead += count
         do {
-            if count == 0 {
-                atEnd = true
-                if descriptor != STDIN_FILENO { close(descriptor) }
-                try decode(nil)
-            } else {
-                try decode(chunk[0..<count])
-            }
+            try decode(count == 0 ? nil : chunk[0..<count])
+            if count == 0 { end(nil) }
         } catch {
-            throw Failure(.dataError, error.description)
+            end(Failure(.dataError, error.description))
         }
     }
 
-    /// Feeds a chunk (nil at the end) to the decoder and queues the records it completes.
+    /// Stops reading; `failure` is thrown after the records already queued.
+    private mutating func end(_ failure: Failure?) {
+        atEnd = true
+        pendingFailure = failure
+        if descriptor != STDIN_FILENO { close(descriptor) }
+    }
+
+    /// Feeds a chunk (nil at the end) to the decoder and queues the records it
+    /// completes. The chunk goes in a line at a time, so that a framing error
+    /// loses no record that ended on an earlier line.
     private mutating func decode(_ chunk: ArraySlice<UInt8>?) throws(DataError) {
         switch decoder {
         case .json(var splitter):
-            let records = if let chunk { try splitter.read(chunk) } else { try splitter.finish() }
-            decoder = .json(splitter)
-            for record in records { enqueue(line: record.line, .json(record.bytes, column: record.column)) }
+            defer { decoder = .json(splitter) }
+            guard let chunk else { return enqueue(try splitter.finish()) }
+            for line in Self.lines(of: chunk) { enqueue(try splitter.read(line)) }
         case .csv(var reader, var builder, let listPaths):
-            let rows = if let chunk { try reader.read(chunk) } else { try reader.finish() }
-            for row in rows {
-                guard let current = builder else {
-                    builder = CSVRecordBuilder(header: row.fields, file: name, headerLine: row.line)
-                    continue
-                }
-                do {
-                    let value = try current.record(row.fields, line: row.line) { listPaths.contains($0.description) }
-                    enqueue(line: row.line, .value(value))
-                } catch {
-                    enqueue(line: row.line, .invalid(error.description))
-                }
+            defer { decoder = .csv(reader, builder: builder, listPaths: listPaths) }
+            guard let chunk else { return enqueue(try reader.finish(), builder: &builder, listPaths: listPaths) }
+            for line in Self.lines(of: chunk) { enqueue(try reader.read(line), builder: &builder, listPaths: listPaths) }
+        }
+    }
+
+    /// The chunk cut after each line feed.
+    private static func lines(of chunk: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = chunk.startIndex
+        while start < chunk.endIndex {
+            let end = chunk[start...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? chunk.endIndex
+            lines.append(chunk[start..<end])
+            start = end
+        }
+        return lines
+    }
+
+    private mutating func enqueue(_ records: [RecordSplitter.Record]) {
+        for record in records { enqueue(line: record.line, .json(record.bytes, column: record.column)) }
+    }
+
+    /// Queues CSV rows as records; the first row is the header.
+    private mutating func enqueue(_ rows: [CSVRow], builder: inout CSVRecordBuilder?, listPaths: Set<String>) {
+        for row in rows {
+            guard let current = builder else {
+                builder = CSVRecordBuilder(header: row.fields, file: name, headerLine: row.line)
+                continue
             }
-            decoder = .csv(reader, builder: builder, listPaths: listPaths)
+            do {
+                let value = try current.record(row.fields, line: row.line) { listPaths.contains($0.description) }
+                enqueue(line: row.line, .value(value))
+            } catch {
+                enqueue(line: row.line, .invalid(error.description))
+            }
         }
     }
 

@@ -6,6 +6,12 @@ protocol BatchOutput {
     mutating func write(_ reply: RenderedReply) throws(Failure)
     /// Finishes the output (the mbox appears under its name only now).
     mutating func finish() throws(Failure)
+    /// Notes a record that `--resume` skips.
+    mutating func skip(_ record: RawRecord, renderer: BatchRenderer)
+}
+
+extension BatchOutput {
+    mutating func skip(_ record: RawRecord, renderer: BatchRenderer) {}
 }
 
 /// `--out-dir DIR`: one file per case, each written whole under a temporary name and renamed.
@@ -24,6 +30,8 @@ struct DirectoryOutput: BatchOutput {
         } catch {
             throw Failure(.cannotCreate, "\(directory): cannot create: \(error.reason)")
         }
+        // mkdir leaves an existing file of that name alone; say so here, not at the first message.
+        guard SystemFiles.isDirectory(directory) else { throw Failure(.cannotCreate, "\(directory): cannot create: not a directory") }
     }
 
     mutating func write(_ reply: RenderedReply) throws(Failure) {
@@ -32,6 +40,12 @@ struct DirectoryOutput: BatchOutput {
     }
 
     mutating func finish() throws(Failure) {}
+
+    /// Claims the skipped record's name, so the files after it get the names a full run gives them.
+    mutating func skip(_ record: RawRecord, renderer: BatchRenderer) {
+        guard let parts = renderer.fileNameParts(of: record) else { return }
+        _ = names.next(caseNumber: parts.caseNumber, kind: parts.kind, extension: fileExtension)
+    }
 }
 
 /// `--mbox FILE`: mboxrd, written to a temporary file that is renamed when the batch ends.

@@ -69,22 +69,12 @@ struct BatchRenderer: Sendable {
     /// Renders one record.
     func render(_ record: RawRecord) -> RenderedRecord {
         let failed = { (problems: [String]) in RenderedRecord.failed(line: record.line, problems: problems) }
-        let value: TemplateValue
-        switch record.payload {
-        case .invalid(let message): return failed([message])
-        case .value(let built): value = built
-        case .json(let bytes, let column):
-            do {
-                value = try JSONReader.parse(bytes, file: inputName, firstLine: record.line, firstColumn: column)
-            } catch {
-                return failed([error.description])
-            }
+        let data: TemplateValue
+        let kind: String
+        switch prepare(record) {
+        case .failed(let problems): return failed(problems)
+        case .ready(let merged, let named): (data, kind) = (merged, named)
         }
-        guard case .object = value else { return failed(["\(inputName):\(record.line): expected a JSON object"]) }
-        guard let kind = value["kind"]?.stringValue ?? defaultKind else {
-            return failed(["\(inputName):\(record.line): kind: required field is missing (or give --kind)"])
-        }
-        let data = profile.map { ProfileMerge.merge(value, under: $0) } ?? value
         let where_ = "\(inputName):\(record.line)"
         let secrets = SecretFinder.findings(in: data).map { "\(where_): \($0.path): looks like a secret (\($0.reason))" }
         if failOnSecrets && !secrets.isEmpty { return failed(secrets.map { $0 + "; refused by --no-secrets" }) }
@@ -92,8 +82,9 @@ struct BatchRenderer: Sendable {
             let reply = try composer.compose(kind: kind, data: data, options: options)
             return .reply(
                 RenderedReply(
-                    line: record.line, caseNumber: data.value(at: ["case", "number"])?.stringValue ?? "case", kind: kind,
-                    bytes: try format.encode(reply, attachments: attachments, html: html, prettyJSON: false), envelopeSender: reply.from?.address ?? "MAILER-DAEMON", date: reply.date,
+                    line: record.line, caseNumber: Self.caseNumber(in: data), kind: kind,
+                    bytes: try format.encode(reply, attachments: attachments, html: html, prettyJSON: false),
+                    envelopeSender: reply.from?.address ?? "MAILER-DAEMON", date: reply.date,
                     warnings: secrets))
         } catch let error as CompositionError {
             return failed(error.problems.map { problem in
@@ -103,6 +94,48 @@ struct BatchRenderer: Sendable {
             })
         } catch {
             return failed(["\(where_): \(error)"])
+        }
+    }
+
+    /// What a record's file would be named by, without rendering it (nil
+    /// when the record is not an object with a kind): `--resume` claims the
+    /// names of the records it skips, so a resumed run continues `-2`, `-3`.
+    func fileNameParts(of record: RawRecord) -> (caseNumber: String, kind: String)? {
+        guard case .ready(let data, let kind) = prepare(record) else { return nil }
+        return (Self.caseNumber(in: data), kind)
+    }
+
+    private enum Prepared {
+        case ready(data: TemplateValue, kind: String)
+        case failed([String])
+    }
+
+    /// The record parsed, checked to be an object with a kind, and merged over the profile.
+    private func prepare(_ record: RawRecord) -> Prepared {
+        let value: TemplateValue
+        switch record.payload {
+        case .invalid(let message): return .failed([message])
+        case .value(let built): value = built
+        case .json(let bytes, let column):
+            do {
+                value = try JSONReader.parse(bytes, file: inputName, firstLine: record.line, firstColumn: column)
+            } catch {
+                return .failed([error.description])
+            }
+        }
+        guard case .object = value else { return .failed(["\(inputName):\(record.line): expected a JSON object"]) }
+        guard let kind = value["kind"]?.stringValue ?? defaultKind else {
+            return .failed(["\(inputName):\(record.line): kind: required field is missing (or give --kind)"])
+        }
+        return .ready(data: profile.map { ProfileMerge.merge(value, under: $0) } ?? value, kind: kind)
+    }
+
+    /// `case.number` as the reply prints it (a JSON number is text too), for the file name.
+    private static func caseNumber(in data: TemplateValue) -> String {
+        switch data.value(at: ["case", "number"]) {
+        case .string(let text)?: return text
+        case .number(let literal)?: return literal
+        default: return "case"
         }
     }
 }

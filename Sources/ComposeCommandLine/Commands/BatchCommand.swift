@@ -30,26 +30,37 @@ struct BatchCommand {
         var input = try BatchInput(path: arguments.value("input") ?? "-", format: arguments.value("input-format"), composer: composer, defaultKind: arguments.value("kind"))
         var output = try makeOutput(format: format)
         var progress = BatchProgress(context: context, totalBytes: input.totalBytes)
-        try process(&input, renderer: renderer, limits: limits, output: &output, progress: &progress)
+        let inputProblem = try process(&input, renderer: renderer, limits: limits, output: &output, progress: &progress)
         try output.finish()
         progress.finish()
-        if progress.failed > 0 { throw Failure(.dataError, []) }
+        if progress.failed > 0 { throw Failure(inputProblem ?? .dataError, []) }
     }
 
+    /// Renders and writes the records in order until the input ends or a bad
+    /// record stops the batch. An input that cannot be read on (bad CSV
+    /// quoting, a broken array) ends it after the records before the problem
+    /// are written, whatever the block size; its exit status is returned.
     private func process(
         _ input: inout BatchInput, renderer: BatchRenderer, limits: BatchLimits,
         output: inout any BatchOutput, progress: inout BatchProgress
-    ) throws(Failure) {
+    ) throws(Failure) -> ExitStatus? {
         let keepGoing = arguments.flag("keep-going")
         var taken = 0
         while true {
             var block: [RawRecord] = []
-            while block.count < limits.blockSize, taken < limits.limit, let record = try input.next() {
-                guard record.ordinal >= limits.firstRecord else { continue }
-                block.append(record)
-                taken += 1
+            var inputProblem: Failure?
+            do throws(Failure) {
+                while block.count < limits.blockSize, taken < limits.limit, let record = try input.next() {
+                    guard record.ordinal >= limits.firstRecord else {
+                        output.skip(record, renderer: renderer)
+                        continue
+                    }
+                    block.append(record)
+                    taken += 1
+                }
+            } catch {
+                inputProblem = error
             }
-            if block.isEmpty { return }
             for result in renderer.render(block, jobs: limits.jobs) {
                 switch result {
                 case .reply(let reply):
@@ -59,10 +70,16 @@ struct BatchCommand {
                 case .failed(_, let problems):
                     for problem in problems { context.warn(problem) }
                     progress.failed += 1
-                    if !keepGoing { return }
+                    if !keepGoing { return nil }
                 }
             }
             progress.update(bytesRead: input.bytesRead)
+            if let inputProblem {
+                for line in inputProblem.lines { context.warn(line) }
+                progress.failed += 1
+                return inputProblem.status
+            }
+            if block.isEmpty { return nil }
         }
     }
 
