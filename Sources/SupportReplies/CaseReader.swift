@@ -95,7 +95,8 @@ struct CaseReader {
         for path in Self.fields(kind: kind, templates: compiled.templates).required {
             _ = requiredText(path)
         }
-        let number = requiredText("case.number") ?? ""
+        // The number goes into the Subject, so it is header text too.
+        let number = requiredText("case.number").flatMap { _ in headerText("case.number") } ?? ""
         let title = headerText("case.title") ?? ""
         let name = headerText("customer.name") ?? ""
         let token = headerText("case.tracking_token")

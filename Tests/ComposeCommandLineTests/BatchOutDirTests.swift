@@ -112,9 +112,7 @@ struct BatchOutDirTests {
         #expect(problems.count == 1)
         #expect(problems.first?.hasPrefix("compose: cases.jsonl:2: ") == true)
         #expect(problems.first?.contains("U+0007") == true)
-        withKnownIssue("SupportReplies blames case.title for every Subject problem (ComposedReply.dataPath(ofHeaderField:))") {
-            #expect(problems.first?.hasPrefix("compose: cases.jsonl:2: case.number: ") == true, "\(problems)")
-        }
+        #expect(problems.first?.hasPrefix("compose: cases.jsonl:2: case.number: ") == true, "\(problems)")
         #expect(BatchFixture.isSummary(summary, rendered: 1, failed: 1))
         #expect(try BatchFixture.entries(of: folder.appendingPathComponent("outbox")) == [Self.entries[0].file])
     }
