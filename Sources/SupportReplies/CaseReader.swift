@@ -116,7 +116,7 @@ struct CaseReader {
             onsiteTime: dateTime("onsite.time").map { bundle.dateStyle.write(MessageDate(epochSeconds: $0, utcOffsetMinutes: offsetAt($0))) },
             closureReason: closureReason(),
             signatureName: signatureName(),
-            from: mailbox(name: "sender.name", email: "sender.email", required: options.needsAddresses),
+            from: sender(),
             to: [mailbox(name: "customer.name", email: "customer.email", required: options.needsAddresses)].compactMap { $0 },
             cc: carbonCopies(),
             messageID: MessageID.make(caseNumber: number, kind: kind, epochSeconds: options.sendEpochSeconds, domain: messageDomain()),
@@ -273,11 +273,25 @@ struct CaseReader {
         return text
     }
 
+    /// The sender; without `sender.email`, the case mailbox (a real support
+    /// address). MIME needs one of them: a From address is never invented.
+    private mutating func sender() -> Mailbox? {
+        if let box = mailbox(name: "sender.name", email: "sender.email", required: false) { return box }
+        if let box = mailbox(name: "organization.case_mailbox.name", email: "organization.case_mailbox.email", required: false) { return box }
+        if options.needsAddresses && value("sender.email") == nil {
+            problem("sender.email", "required field is missing (MIME needs a From address: sender.email or organization.case_mailbox.email)")
+        }
+        return nil
+    }
+
     /// `cc[]`, then the case mailbox, each address once and never the customer's.
     private mutating func carbonCopies() -> [Mailbox] {
         var result: [Mailbox] = []
         var seen: Set<String> = []
         if let customer = optionalText("customer.email") { seen.insert(customer.lowercased()) }
+        if optionalText("sender.email") == nil, let mailbox = optionalText("organization.case_mailbox.email") {
+            seen.insert(mailbox.lowercased())  // it is the sender then
+        }
         for index in listCount("cc") {
             if let box = mailbox(name: "cc.\(index).name", email: "cc.\(index).email", required: true), seen.insert(box.address.lowercased()).inserted {
                 result.append(box)

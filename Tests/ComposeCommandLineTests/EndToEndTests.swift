@@ -147,6 +147,23 @@ struct EndToEndTests {
         #expect(control.stderr.contains("customer.name"))
     }
 
+    @Test func mimeFromIsTheSenderElseTheCaseMailboxNeverInvented() throws {
+        let mailbox = try Self.run(["closure", "--format", "mime", "--date", Self.date], Self.minimalCase {
+            $0["sender"] = nil
+            $0["organization"] = ["case_mailbox": ["name": "Cases", "email": "cases@support.example.com"]]
+        })
+        #expect(mailbox.status == 0, "\(mailbox.stderr)")
+        #expect(mailbox.text.contains("From: Cases <cases@support.example.com>\r\n"))
+        #expect(!mailbox.text.contains("Cc: Cases"))
+        let neither = try Self.run(["closure", "--format", "mime"], Self.minimalCase { $0["sender"] = nil })
+        #expect(neither.status == 65)
+        #expect(neither.stderr.contains("sender.email: required field is missing"))
+        #expect(neither.stdout.isEmpty)
+        let noCustomerAddress = try Self.run(["closure", "--format", "mime"], Self.minimalCase { $0["customer"] = ["name": "张新"] })
+        #expect(noCustomerAddress.status == 65)
+        #expect(noCustomerAddress.stderr.contains("customer.email: required field is missing"))
+    }
+
     @Test func secretsWarnOrFail() throws {
         let data = Self.minimalCase { $0["log_request"] = ["reason": "服务器账号 root 密码: Sup3rSecret!"] }
         let warned = try Self.run(["closure", "--date", Self.date], data)
