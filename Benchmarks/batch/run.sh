@@ -54,7 +54,7 @@ echo "== same replies? (first 200 cases)"
 python3 "$here/compare.py" check-mailmerge.out check-compose.jsonl
 
 echo "== timing (each writes to a file in $work)"
-rm -rf outbox compose.mbox compose-small.mbox
+rm -rf outbox outbox-small compose.mbox compose-small.mbox
 mm=$(mailmerge "$mailmerge_cases" mailmerge.out)
 echo "mailmerge, $mailmerge_cases cases:      $mm"
 mm_small=$(mailmerge "$small" mailmerge-small.out)
@@ -65,14 +65,19 @@ outdir=$(compose_batch "$cases" --out-dir outbox)
 echo "compose --out-dir, $cases cases: $outdir"
 mbox_small=$(compose_batch "$small" --mbox compose-small.mbox)
 echo "compose --mbox, $small cases:    $mbox_small"
+rm -rf outbox-small
+outdir_small=$(compose_batch "$small" --out-dir outbox-small)
+echo "compose --out-dir, $small cases: $outdir_small"
 files=$(find outbox -name '*.eml' | wc -l)
 messages=$(grep -c '^From ' compose.mbox)
 
-python3 - "$mm" "$mm_small" "$mbox" "$outdir" "$mbox_small" "$mailmerge_cases" "$small" "$cases" "$files" "$messages" "$(nproc)" <<'EOF' | tee results.md
+python3 - "$mm" "$mm_small" "$mbox" "$outdir" "$mbox_small" "$outdir_small" "$mailmerge_cases" "$small" "$cases" "$files" "$messages" "$(nproc)" <<'EOF' | tee results.md
 import json, sys
-mm, mm_small, mbox, outdir, mbox_small = (json.loads(a) for a in sys.argv[1:6])
-mm_n, small, n, files, messages, cores = (int(a) for a in sys.argv[6:12])
-for name, run in [("mailmerge", mm), ("mailmerge small", mm_small), ("compose mbox", mbox), ("compose out-dir", outdir), ("compose small", mbox_small)]:
+mm, mm_small, mbox, outdir, mbox_small, outdir_small = (json.loads(a) for a in sys.argv[1:7])
+mm_n, small, n, files, messages, cores = (int(a) for a in sys.argv[7:13])
+runs = [("mailmerge", mm), ("mailmerge small", mm_small), ("compose mbox", mbox), ("compose out-dir", outdir),
+        ("compose mbox small", mbox_small), ("compose out-dir small", outdir_small)]
+for name, run in runs:
     if run["status"] != 0:
         sys.exit(f"{name} exited {run['status']}: see the .err files in the work folder")
 if files != n or messages != n:
@@ -84,6 +89,7 @@ rows = [
     ("compose batch --out-dir", n, outdir, "files/s"),
     ("mailmerge --dry-run (raw)", small, mm_small, "msgs/s"),
     ("compose batch --mbox", small, mbox_small, "msgs/s"),
+    ("compose batch --out-dir", small, outdir_small, "files/s"),
 ]
 print("| tool | cases | wall s | rate (wall) | CPU s | per CPU-second | peak RSS |")
 print("|---|---:|---:|---:|---:|---:|---:|")
@@ -96,8 +102,8 @@ print(f"- compose/mailmerge, messages per wall second: mbox {rate(n, mbox) / rat
 cpu_rate = lambda count, run: count / run["cpu_seconds"]
 print(f"- compose/mailmerge, messages per CPU second: mbox {cpu_rate(n, mbox) / cpu_rate(mm_n, mm):.2f}x, "
       f"out-dir {cpu_rate(n, outdir) / cpu_rate(mm_n, mm):.2f}x")
-print(f"- compose peak RSS: {mbox_small['peak_rss_kb'] / 1024:.1f} MB for {small:,} cases, "
-      f"{mbox['peak_rss_kb'] / 1024:.1f} MB for {n:,} ({mbox['peak_rss_kb'] / mbox_small['peak_rss_kb']:.2f}x); "
-      f"out-dir {outdir['peak_rss_kb'] / 1024:.1f} MB for {n:,}")
+for name, large, little in [("--mbox", mbox, mbox_small), ("--out-dir", outdir, outdir_small)]:
+    print(f"- compose {name} peak RSS: {little['peak_rss_kb'] / 1024:.1f} MB for {small:,} cases, "
+          f"{large['peak_rss_kb'] / 1024:.1f} MB for {n:,} ({large['peak_rss_kb'] / little['peak_rss_kb']:.2f}x)")
 print(f"- compose --jobs default ({cores} cores); mailmerge is single-threaded")
 EOF
