@@ -8,8 +8,8 @@
 ///
 /// The names handed out are remembered as 64-bit FNV-1a hashes, not as
 /// strings, so a batch of a million files costs a few megabytes, not
-/// hundreds (a collision, about one in 10^8 batches of a million, would
-/// only add a needless `-2`).
+/// hundreds. A collision (odds about 1 in 30 million for a batch of a
+/// million files) would only add a needless `-2`.
 struct SafeFileNames {
     private var taken: Set<UInt64> = []
     /// The last suffix of each stem that repeated.
