@@ -12,33 +12,36 @@ enum BodyText {
     static func normalized(_ text: String) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 1)
+        var lineStart = 0  // where the current line begins in `output`
         var blankRun = 0
-        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            var line = Array(rawLine)
-            trimTrailingSpace(&line)
-            if line.isEmpty {
+        for byte in text.utf8 {
+            guard byte == UInt8(ascii: "\n") else {
+                output.append(byte)
+                continue
+            }
+            trimTrailingSpace(&output, from: lineStart)
+            if output.count == lineStart {
                 blankRun += 1
-                if blankRun > 1 || output.isEmpty { continue }
+                if blankRun > 1 || lineStart == 0 { continue }
             } else {
                 blankRun = 0
             }
-            output.append(contentsOf: line)
             output.append(UInt8(ascii: "\n"))
+            lineStart = output.count
         }
-        while output.count >= 2 && output[output.count - 1] == UInt8(ascii: "\n") && output[output.count - 2] == UInt8(ascii: "\n") {
-            output.removeLast()
-        }
-        if output.isEmpty { output.append(UInt8(ascii: "\n")) }
+        trimTrailingSpace(&output, from: lineStart)
+        while output.last == UInt8(ascii: "\n") { output.removeLast() }
+        output.append(UInt8(ascii: "\n"))
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Drops trailing spaces, tabs, CRs and ideographic spaces (U+3000, E3 80 80).
-    private static func trimTrailingSpace(_ line: inout [UInt8]) {
-        while let last = line.last {
+    /// Drops trailing spaces, tabs, CRs and ideographic spaces (U+3000, E3 80 80) after `start`.
+    private static func trimTrailingSpace(_ bytes: inout [UInt8], from start: Int) {
+        while bytes.count > start, let last = bytes.last {
             if last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
-                line.removeLast()
-            } else if line.count >= 3 && line[line.count - 3] == 0xE3 && line[line.count - 2] == 0x80 && last == 0x80 {
-                line.removeLast(3)
+                bytes.removeLast()
+            } else if bytes.count - start >= 3 && bytes[bytes.count - 3] == 0xE3 && bytes[bytes.count - 2] == 0x80 && last == 0x80 {
+                bytes.removeLast(3)
             } else {
                 return
             }

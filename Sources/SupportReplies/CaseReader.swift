@@ -92,7 +92,7 @@ struct CaseReader {
     /// Reads and checks everything; throws a data error listing every problem found.
     mutating func readFacts(kind: String) throws(CompositionError) -> ReplyFacts {
         let bundle = compiled.bundle
-        for path in Self.fields(kind: kind, templates: compiled.templates).required {
+        for path in compiled.requiredFields[kind] ?? Self.composerRequired {
             _ = requiredText(path)
         }
         // The number goes into the Subject, so it is header text too.
@@ -134,7 +134,11 @@ struct CaseReader {
     /// The value at a dotted path whose numeric segments index lists (`cc.0.email`).
     private func value(_ path: String) -> TemplateValue? {
         var current = data
-        for segment in path.split(separator: ".") {
+        var rest = Substring(path)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: ".") ?? rest.endIndex
+            let segment = rest[..<end]
+            rest = end == rest.endIndex ? "" : rest[rest.index(after: end)...]
             switch current {
             case .object(let object):
                 guard let next = object[String(segment)] else { return nil }
@@ -163,7 +167,7 @@ struct CaseReader {
     /// A required scalar: present, not null, not blank, not an object or list.
     @discardableResult
     private mutating func requiredText(_ path: String) -> String? {
-        guard !problems.contains(where: { $0.path == Self.jsonPath(path) }) else { return nil }
+        if !problems.isEmpty, problems.contains(where: { $0.path == Self.jsonPath(path) }) { return nil }
         switch value(path) {
         case nil, .null?: problem(path, "required field is missing")
         case .string(let text)? where text.allSatisfy(\.isWhitespace): problem(path, "required field is empty")

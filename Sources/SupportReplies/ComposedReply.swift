@@ -60,20 +60,29 @@ public struct ComposedReply: Sendable {
     }
 
     /// The reply as a MIME message, with attachments and an optional HTML alternative.
+    /// Header values are checked when it is serialized (see `mimeBytes`).
     public func mailMessage(attachments: [MailAttachment] = [], html: Bool = false) throws(CompositionError) -> MailMessage {
         guard let from else { throw .data(JSONPath(dotted: "sender.email"), "required field is missing (MIME needs a sender address)") }
         guard !to.isEmpty else { throw .data(JSONPath(dotted: "customer.email"), "required field is missing") }
-        let message = MailMessage(
+        return MailMessage(
             from: from, to: to, cc: cc, subject: subject, date: date, messageID: messageID,
             inReplyTo: inReplyTo, references: references, textBody: body,
             htmlBody: html ? PlainTextHTML.html(fromText: body, language: locale, title: subject) : nil,
             attachments: attachments, contentLanguage: locale)
+    }
+
+    /// The reply as MIME bytes; a header value the writer refuses is a data
+    /// error naming the case field it came from.
+    public func mimeBytes(attachments: [MailAttachment] = [], html: Bool = false) throws(CompositionError) -> [UInt8] {
         do {
-            try message.validate()
-        } catch {
+            return try mailMessage(attachments: attachments, html: html).serialized()
+        } catch let error as CompositionError {
+            throw error
+        } catch let error as MIMEError {
             throw .data(JSONPath(dotted: Self.dataPath(ofHeaderField: error.field)), error.message)
+        } catch {
+            throw .data(JSONPath(), "\(error)")
         }
-        return message
     }
 
     /// The case field a MIME header field came from, for messages.

@@ -86,14 +86,12 @@ struct BatchRenderer: Sendable {
                     bytes: try format.encode(reply, attachments: attachments, html: html, prettyJSON: false),
                     envelopeSender: reply.from?.address ?? "MAILER-DAEMON", date: reply.date,
                     warnings: secrets))
-        } catch let error as CompositionError {
+        } catch {
             return failed(error.problems.map { problem in
                 var described = problem
                 described.location = nil
                 return where_ + ": " + described.description
             })
-        } catch {
-            return failed(["\(where_): \(error)"])
         }
     }
 

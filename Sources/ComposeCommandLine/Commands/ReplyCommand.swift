@@ -20,7 +20,7 @@ enum ReplyFormat: String {
 
     /// The reply's bytes in this format. JSON is one object, pretty-printed
     /// for a single reply and on one line for a batch's JSON Lines.
-    func encode(_ reply: ComposedReply, attachments: [MailAttachment], html: Bool, prettyJSON: Bool) throws -> [UInt8] {
+    func encode(_ reply: ComposedReply, attachments: [MailAttachment], html: Bool, prettyJSON: Bool) throws(CompositionError) -> [UInt8] {
         switch self {
         case .text:
             return Array(reply.body.utf8)
@@ -30,7 +30,7 @@ enum ReplyFormat: String {
             bytes.append(UInt8(ascii: "\n"))
             return bytes
         case .mime:
-            return try reply.mailMessage(attachments: attachments, html: html).serialized()
+            return try reply.mimeBytes(attachments: attachments, html: html)
         }
     }
 }
@@ -65,10 +65,8 @@ struct ReplyCommand {
     private func encode(_ reply: ComposedReply, format: ReplyFormat, attachments: [MailAttachment], input: CaseInput) throws(Failure) -> [UInt8] {
         do {
             return try format.encode(reply, attachments: attachments, html: arguments.flag("html"), prettyJSON: true)
-        } catch let error as CompositionError {
-            throw Failure(input.located(error))
         } catch {
-            throw Failure(.dataError, "\(error)")
+            throw Failure(input.located(error))
         }
     }
 

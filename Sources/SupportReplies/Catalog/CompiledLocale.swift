@@ -8,6 +8,8 @@ struct CompiledLocale: Sendable {
     let paths: [String: String]
     /// Names that are reply kinds (not partials).
     let kinds: Set<String>
+    /// The case fields each kind requires, derived once from its templates.
+    let requiredFields: [String: [String]]
 
     /// Compiles every template of `locale`; names no other template includes are kinds.
     static func compile(_ locale: String, in catalog: ReplyCatalog, bundle: LocaleBundle) throws(CompositionError) -> CompiledLocale {
@@ -25,7 +27,9 @@ struct CompiledLocale: Sendable {
         let partials = set.names.reduce(into: Set([ReplyCatalog.quotedThreadTemplate])) { names, name in
             names.formUnion(set[name]!.partialNames)
         }
-        return CompiledLocale(bundle: bundle, templates: set, paths: paths, kinds: Set(set.names).subtracting(partials))
+        let kinds = Set(set.names).subtracting(partials)
+        let required = Dictionary(uniqueKeysWithValues: kinds.map { ($0, CaseReader.fields(kind: $0, templates: set).required) })
+        return CompiledLocale(bundle: bundle, templates: set, paths: paths, kinds: kinds, requiredFields: required)
     }
 
     /// Reads a locale's files, later ones merged over earlier ones key by key.

@@ -88,14 +88,22 @@ public enum SecretFinder {
     /// `pass`, `pwd`, `secret`, `key` or `token` (any case), so keys without
     /// them skip the word split.
     private static func mayNameASecret(_ key: String) -> Bool {
-        var lowered: [UInt8] = []
-        lowered.reserveCapacity(key.utf8.count)
-        for byte in key.utf8 { lowered.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
-        return ["pass", "pwd", "secret", "key", "token"].contains { needle in
-            let pattern = Array(needle.utf8)
-            return lowered.count >= pattern.count
-                && (0...(lowered.count - pattern.count)).contains { lowered[$0..<($0 + pattern.count)].elementsEqual(pattern) }
+        let bytes = Array(key.utf8)
+        for start in bytes.indices {
+            for needle in secretNeedles where matches(needle, in: bytes, at: start) { return true }
         }
+        return false
+    }
+
+    private static let secretNeedles: [[UInt8]] = ["pass", "pwd", "secret", "key", "token"].map { Array($0.utf8) }
+
+    /// True when `needle` (lowercase ASCII) stands at `start`, ignoring ASCII case.
+    private static func matches(_ needle: [UInt8], in bytes: [UInt8], at start: Int) -> Bool {
+        guard start + needle.count <= bytes.count else { return false }
+        for (offset, expected) in needle.enumerated() where bytes[start + offset] | 0x20 != expected {
+            return false
+        }
+        return true
     }
 
     /// `apiKey`, `API_KEY`, `x-api-key`, `APIKey` → `["api", "key"]` (with
