@@ -10,7 +10,7 @@ enum CommandTable {
     static let composing: [OptionSpec] = [
         OptionSpec("profile", value: "FILE", "sender defaults merged under the case (default: $COMPOSE_PROFILE)"),
         locale,
-        OptionSpec("format", value: "F", "text, mime (.eml) or json (default: text)"),
+        OptionSpec("format", value: "F", "text, mime (.eml) or json (default: text; batch: mime to --out-dir/--mbox, else json)"),
         OptionSpec("date", value: "T", "send time, RFC 3339 (default: $SOURCE_DATE_EPOCH, else now)"),
         OptionSpec("attach", value: "FILE", repeatable: true, "attach a file (repeatable; mime only)"),
         OptionSpec("html", "add a text/html alternative (mime only)"),
