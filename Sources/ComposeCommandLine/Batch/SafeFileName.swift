@@ -11,7 +11,7 @@
 /// hundreds. A collision (odds about 1 in 30 million for a batch of a
 /// million files) would only add a needless `-2`.
 struct SafeFileNames {
-    private var taken: Set<UInt64> = []
+    private var taken = HashSet64()
     /// The last suffix of each stem that repeated.
     private var counts: [UInt64: Int] = [:]
 
@@ -26,7 +26,7 @@ struct SafeFileNames {
             count += 1
             let candidate = count == 1 ? stem : stem + "-\(count)"
             let name = candidate + "." + ext
-            if taken.insert(Self.hash(name.lowercased())).inserted {
+            if taken.insert(Self.hash(name.lowercased())) {
                 if count > 1 { counts[key] = count }
                 return name
             }
