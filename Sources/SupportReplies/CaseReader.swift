@@ -92,7 +92,7 @@ struct CaseReader {
     /// Reads and checks everything; throws a data error listing every problem found.
     mutating func readFacts(kind: String) throws(CompositionError) -> ReplyFacts {
         let bundle = compiled.bundle
-        for path in compiled.requiredFields[kind] ?? Self.composerRequired {
+        for path in compiled.requiredFields[kind] ?? Self.fields(kind: kind, templates: compiled.templates).required {
             _ = requiredText(path)
         }
         // The number goes into the Subject, so it is header text too.

@@ -41,7 +41,8 @@ public struct ReplyComposer: Sendable {
     /// every locale's rules, so the privacy notices of all of them are known
     /// and removed from quoted messages. A one-off reply compiles only its own
     /// locale; a batch compiles them all once.
-    public init(catalog: ReplyCatalog = .builtIn, locales wanted: Set<String>? = nil) throws(CompositionError) {
+    /// `kinds` limits the kinds prepared ahead (all when nil); others still work, prepared per reply.
+    public init(catalog: ReplyCatalog = .builtIn, locales wanted: Set<String>? = nil, kinds: Set<String>? = nil) throws(CompositionError) {
         self.catalog = catalog
         var compiled: [String: CompiledLocale] = [:]
         var notices: [PrivacyNotice] = []
@@ -49,7 +50,7 @@ public struct ReplyComposer: Sendable {
             let bundle = try CompiledLocale.readBundle(locale, files: catalog.locales[locale] ?? [])
             if !notices.contains(bundle.privacyNotice) { notices.append(bundle.privacyNotice) }
             if wanted?.contains(locale) ?? true {
-                compiled[locale] = try CompiledLocale.compile(locale, in: catalog, bundle: bundle)
+                compiled[locale] = try CompiledLocale.compile(locale, in: catalog, bundle: bundle, kinds: kinds)
             }
         }
         self.locales = compiled

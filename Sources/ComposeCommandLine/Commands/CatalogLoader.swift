@@ -25,10 +25,10 @@ enum CatalogLoader {
 
     /// The composer for a catalog, compiling `locales` (all when nil); a
     /// template or locale that does not compile is a config error (78).
-    static func composer(_ arguments: ParsedArguments, locales: Set<String>? = nil) throws(Failure) -> ReplyComposer {
+    static func composer(_ arguments: ParsedArguments, locales: Set<String>? = nil, kinds: Set<String>? = nil) throws(Failure) -> ReplyComposer {
         let catalog = try load(arguments)
         do {
-            return try ReplyComposer(catalog: catalog, locales: locales)
+            return try ReplyComposer(catalog: catalog, locales: locales, kinds: kinds)
         } catch {
             throw Failure(error)
         }

@@ -44,7 +44,8 @@ struct ReplyCommand {
     func run() throws(Failure) {
         let format = try ReplyFormat.parse(arguments)
         let input = try CaseInput.load(arguments, environment: context.environment)
-        let composer = try CatalogLoader.composer(arguments, locales: [ReplyComposer.locale(option: arguments.value("locale"), data: input.data)])
+        let composer = try CatalogLoader.composer(
+            arguments, locales: [ReplyComposer.locale(option: arguments.value("locale"), data: input.data)], kinds: [kind])
         let options = try ReplyOptionsReader.options(arguments, environment: context.environment, needsAddresses: format == .mime)
         try SecretReport.report(input, failOnSecrets: arguments.flag("no-secrets"), context: context)
         let attachments = try Self.readAttachments(arguments.all("attach"))

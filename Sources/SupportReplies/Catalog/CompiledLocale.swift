@@ -8,11 +8,13 @@ struct CompiledLocale: Sendable {
     let paths: [String: String]
     /// Names that are reply kinds (not partials).
     let kinds: Set<String>
-    /// The case fields each kind requires, derived once from its templates.
+    /// The case fields each kind requires, derived once from its templates
+    /// (for the kinds the composer was built for).
     let requiredFields: [String: [String]]
 
-    /// Compiles every template of `locale`; names no other template includes are kinds.
-    static func compile(_ locale: String, in catalog: ReplyCatalog, bundle: LocaleBundle) throws(CompositionError) -> CompiledLocale {
+    /// Compiles every template of `locale`; names no other template includes
+    /// are kinds. Required fields are derived for `kinds` (all when nil).
+    static func compile(_ locale: String, in catalog: ReplyCatalog, bundle: LocaleBundle, kinds wanted: Set<String>?) throws(CompositionError) -> CompiledLocale {
         let files = catalog.templates[locale] ?? [:]
         var set = TemplateSet()
         var paths: [String: String] = [:]
@@ -28,7 +30,7 @@ struct CompiledLocale: Sendable {
             names.formUnion(set[name]!.partialNames)
         }
         let kinds = Set(set.names).subtracting(partials)
-        let required = Dictionary(uniqueKeysWithValues: kinds.map { ($0, CaseReader.fields(kind: $0, templates: set).required) })
+        let required = Dictionary(uniqueKeysWithValues: kinds.intersection(wanted ?? kinds).map { ($0, CaseReader.fields(kind: $0, templates: set).required) })
         return CompiledLocale(bundle: bundle, templates: set, paths: paths, kinds: kinds, requiredFields: required)
     }
 
