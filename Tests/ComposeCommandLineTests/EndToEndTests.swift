@@ -259,6 +259,36 @@ struct EndToEndTests {
         #expect(broken.stderr.contains("broken.mustache:1:1:"))
     }
 
+    @Test func profileFromTheEnvironmentAndLocaleFromTheOption() throws {
+        let profile = BinaryRunner.path("examples/profile-zh.json")
+        let withProfile = try Self.run(["initial-response", "--date", Self.date], environment: ["COMPOSE_PROFILE": profile])
+        #expect(withProfile.status == 0, "\(withProfile.stderr)")
+        #expect(withProfile.text.contains("青岚软件客户服务中心"))
+        let english = try Self.run(["initial-response", "--locale", "en-US", "--date", Self.date])
+        #expect(english.status == 0, "\(english.stderr)")
+        #expect(english.text.hasPrefix("Dear Ms. Zhang,\n"))
+        #expect(english.text.contains("Privacy Notice"))
+    }
+
+    @Test func localeFilesOverrideKeyByKey() throws {
+        let folder = try BinaryRunner.temporaryFolder()
+        let file = folder.appendingPathComponent("zh-CN.json")
+        try Data(#"{"stages": {"closure": "结案通知"}}"#.utf8).write(to: file)
+        let result = try Self.run(["closure", "--format", "json", "--locales", folder.path, "--date", Self.date])
+        #expect(result.status == 0, "\(result.stderr)")
+        let reply = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        #expect((reply["subject"] as? String)?.contains("% 结案通知 CMIT:0000001") == true)
+        #expect((reply["body"] as? String)?.contains("隐私声明") == true, "the other keys stay the built-in ones")
+        try Data(#"{"stages": {"closure": 5}}"#.utf8).write(to: file)
+        let wrongType = try Self.run(["closure", "--locales", folder.path])
+        #expect(wrongType.status == 78)
+        #expect(wrongType.stderr.contains("zh-CN.json: stages.closure: expected a string"))
+        try Data("{\"stages\": ".utf8).write(to: file)
+        let broken = try Self.run(["closure", "--locales", folder.path])
+        #expect(broken.status == 78)
+        #expect(broken.stderr.contains("zh-CN.json:1:"))
+    }
+
     @Test func checkListsEveryProblem() throws {
         let result = try Self.run(["check", "onsite-visit"], Self.minimalCase { $0["customer"] = ["email": "not-an-address"] })
         #expect(result.status == 65)
