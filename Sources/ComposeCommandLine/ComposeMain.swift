@@ -55,6 +55,6 @@ public enum ComposeMain {
     }
 
     private static func builtInKinds() -> [String] {
-        (try? CatalogLoader.composer(ParsedArguments()))?.catalog.kinds.map(\.kind) ?? []
+        (try? CatalogLoader.composer(ParsedArguments()))?.kinds.map(\.kind) ?? []
     }
 }

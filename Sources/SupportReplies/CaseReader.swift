@@ -270,7 +270,7 @@ struct CaseReader {
 
     private mutating func emailAddress(_ path: String) -> String? {
         guard let text = optionalText(path) else { return nil }
-        guard EmailAddress.isValid(text) else {
+        guard MailSyntax.isAddress(text) else {
             problem(path, "'\(text)' is not an email address (expected local@domain)")
             return nil
         }
@@ -322,10 +322,10 @@ struct CaseReader {
 
     private mutating func messageDomain() -> String {
         if let domain = optionalText("organization.domain") {
-            if EmailAddress.isValidDomain(domain) { return domain }
+            if MailSyntax.isHostName(domain) { return domain }
             problem("organization.domain", "'\(domain)' is not a domain name")
         }
-        if let sender = optionalText("sender.email"), let at = sender.lastIndex(of: "@"), EmailAddress.isValid(sender) {
+        if let sender = optionalText("sender.email"), let at = sender.lastIndex(of: "@"), MailSyntax.isAddress(sender) {
             return String(sender[sender.index(after: at)...])
         }
         return "compose.invalid"
@@ -403,7 +403,7 @@ struct CaseReader {
     private mutating func messageIDField(_ path: String) -> String? {
         guard var text = optionalText(path) else { return nil }
         if text.hasPrefix("<") && text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
-        guard MessageID.isValid(text) else {
+        guard MailSyntax.isMessageID(text) else {
             problem(path, "'\(text)' is not a message id (expected <local@domain>)")
             return nil
         }

@@ -96,6 +96,16 @@ public struct ReplyComposer: Sendable {
     /// The locales that have templates.
     public var localeIdentifiers: [String] { catalog.templateLocales }
 
+    /// The reply kinds of the locales this composer compiled, and the locales
+    /// each exists in, sorted by kind.
+    public var kinds: [(kind: String, locales: [String])] {
+        var byKind: [String: [String]] = [:]
+        for locale in locales.keys.sorted() {
+            for kind in locales[locale]!.kinds { byKind[kind, default: []].append(locale) }
+        }
+        return byKind.keys.sorted().map { ($0, byKind[$0]!) }
+    }
+
     // MARK: - Steps
 
     /// The locale a reply is written in: `--locale`, else the case's (or its profile's) `locale`, else zh-CN.
@@ -119,11 +129,13 @@ public struct ReplyComposer: Sendable {
     }
 
     private func unknownKind(_ kind: String, locale: String) -> CompositionError {
-        let elsewhere = catalog.kinds.first { $0.kind == kind }?.locales ?? []
+        // Only on this error path are the other locales compiled, to say where the kind exists.
+        let all = locales.count == catalog.templates.count ? kinds : ((try? ReplyComposer(catalog: catalog))?.kinds ?? kinds)
+        let elsewhere = all.first { $0.kind == kind }?.locales ?? []
         if !elsewhere.isEmpty {
             return .usage("kind '\(kind)' has no \(locale) template (it exists in \(elsewhere.joined(separator: ", ")))")
         }
-        let known = catalog.kinds.map(\.kind).joined(separator: ", ")
+        let known = all.map(\.kind).joined(separator: ", ")
         return .usage("unknown kind '\(kind)' (kinds: \(known))")
     }
 

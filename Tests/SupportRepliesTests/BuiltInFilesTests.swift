@@ -33,7 +33,7 @@ struct BuiltInFilesTests {
     }
 
     @Test func everyBuiltInKindExistsInBothLocales() throws {
-        let kinds = ReplyCatalog.builtIn.kinds
+        let kinds = try ReplyComposer().kinds
         #expect(kinds.map(\.kind) == ["analysis-result", "closure", "initial-response", "log-request", "onsite-visit", "scope-definition"])
         #expect(kinds.allSatisfy { $0.locales == ["en-US", "zh-CN"] })
     }

@@ -51,7 +51,7 @@ struct BatchInput {
     /// Every path that some kind iterates as a list: such CSV columns are split on `;`.
     private static func listPaths(_ composer: ReplyComposer) -> Set<String> {
         var paths: Set<String> = []
-        for entry in composer.catalog.kinds {
+        for entry in composer.kinds {
             for locale in entry.locales {
                 paths.formUnion((try? composer.fields(kind: entry.kind, locale: locale))?.lists ?? [])
             }

@@ -5,7 +5,7 @@ import SupportReplies
 enum InfoCommands {
     static func kinds(_ arguments: ParsedArguments, context: CommandContext) throws(Failure) {
         guard arguments.positionals.isEmpty else { throw .usage("unexpected argument '\(arguments.positionals[0])'") }
-        let kinds = try CatalogLoader.composer(arguments).catalog.kinds
+        let kinds = try CatalogLoader.composer(arguments).kinds
         let width = (kinds.map(\.kind.count).max() ?? 0) + 2
         let lines = kinds.map { entry in
             entry.kind + String(repeating: " ", count: width - entry.kind.count) + entry.locales.joined(separator: " ")

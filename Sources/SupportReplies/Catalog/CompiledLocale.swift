@@ -26,10 +26,7 @@ struct CompiledLocale: Sendable {
                 throw .config(SourceLocation(file: file.path, line: error.line, column: error.column), error.message)
             }
         }
-        let partials = set.names.reduce(into: Set([ReplyCatalog.quotedThreadTemplate])) { names, name in
-            names.formUnion(set[name]!.partialNames)
-        }
-        let kinds = Set(set.names).subtracting(partials)
+        let kinds = ReplyCatalog.kinds(among: set)
         let required = Dictionary(uniqueKeysWithValues: kinds.intersection(wanted ?? kinds).map { ($0, CaseReader.fields(kind: $0, templates: set).required) })
         return CompiledLocale(bundle: bundle, templates: set, paths: paths, kinds: kinds, requiredFields: required)
     }

@@ -55,31 +55,15 @@ public struct ReplyCatalog: Sendable {
         templates[String(parts[0]), default: [:]][String(parts[1].dropLast(9))] = file
     }
 
-    /// The reply kinds and the locales each exists in, sorted by kind.
-    public var kinds: [(kind: String, locales: [String])] {
-        var byKind: [String: Set<String>] = [:]
-        for (locale, files) in templates {
-            let partials = partialNames(in: files)
-            for name in files.keys where !partials.contains(name) {
-                byKind[name, default: []].insert(locale)
-            }
-        }
-        return byKind.keys.sorted().map { ($0, byKind[$0]!.sorted()) }
-    }
-
     /// The locales that have templates.
     public var templateLocales: [String] { templates.keys.sorted() }
 
-    /// Names used as partials or parents inside one locale, plus the thread quote.
-    private func partialNames(in files: [String: CatalogFile]) -> Set<String> {
-        // Only for listing: a composer finds its kinds in the templates it compiled.
-        var names: Set<String> = [Self.quotedThreadTemplate]
-        for file in files.values {
-            // A file that does not compile is reported when it is used; here it only names nothing.
-            if let template = try? Template(name: "", source: file.contents) {
-                names.formUnion(template.partialNames)
-            }
-        }
-        return names
+    /// The kinds among one locale's compiled templates: every name that no
+    /// template of the locale includes as a partial or parent (and that is
+    /// not the thread quote).
+    static func kinds(among templates: TemplateSet) -> Set<String> {
+        var partials: Set<String> = [quotedThreadTemplate]
+        for name in templates.names { partials.formUnion(templates[name]!.partialNames) }
+        return Set(templates.names).subtracting(partials)
     }
 }
