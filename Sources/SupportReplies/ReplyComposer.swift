@@ -128,6 +128,11 @@ public struct ReplyComposer: Sendable {
         return compiled
     }
 
+    /// The usage error for a kind no locale has, listing the kinds there are.
+    public func unknownKindError(_ kind: String) -> CompositionError {
+        unknownKind(kind, locale: Self.defaultLocale)
+    }
+
     private func unknownKind(_ kind: String, locale: String) -> CompositionError {
         // Only on this error path are the other locales compiled, to say where the kind exists.
         let all = locales.count == catalog.templates.count ? kinds : ((try? ReplyComposer(catalog: catalog))?.kinds ?? kinds)

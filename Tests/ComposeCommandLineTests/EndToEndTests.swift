@@ -51,6 +51,12 @@ struct EndToEndTests {
         #expect(result.stdout.isEmpty || arguments.isEmpty)
     }
 
+    @Test func unknownKindIsReportedBeforeReadingTheCase() throws {
+        let result = try Self.run(["closre"], Data())
+        #expect(result.status == 64)
+        #expect(result.stderr == "compose: unknown kind 'closre' (kinds: analysis-result, closure, initial-response, log-request, onsite-visit, scope-definition)\n")
+    }
+
     // MARK: - Data errors
 
     @Test func missingRequiredFieldNamesPathAndPosition() throws {

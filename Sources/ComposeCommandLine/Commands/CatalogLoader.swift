@@ -25,8 +25,10 @@ enum CatalogLoader {
 
     /// The composer for a catalog, compiling `locales` (all when nil); a
     /// template or locale that does not compile is a config error (78).
-    static func composer(_ arguments: ParsedArguments, locales: Set<String>? = nil, kinds: Set<String>? = nil) throws(Failure) -> ReplyComposer {
-        let catalog = try load(arguments)
+    static func composer(
+        _ arguments: ParsedArguments, catalog preloaded: ReplyCatalog? = nil, locales: Set<String>? = nil, kinds: Set<String>? = nil
+    ) throws(Failure) -> ReplyComposer {
+        let catalog = if let preloaded { preloaded } else { try load(arguments) }
         do {
             return try ReplyComposer(catalog: catalog, locales: locales, kinds: kinds)
         } catch {

@@ -43,9 +43,14 @@ struct ReplyCommand {
 
     func run() throws(Failure) {
         let format = try ReplyFormat.parse(arguments)
+        let catalog = try CatalogLoader.load(arguments)
+        // A mistyped kind is reported at once, not after waiting for a case on stdin.
+        guard catalog.templates.values.contains(where: { $0[kind] != nil }) else {
+            throw Failure(try CatalogLoader.composer(arguments, catalog: catalog).unknownKindError(kind))
+        }
         let input = try CaseInput.load(arguments, environment: context.environment)
         let composer = try CatalogLoader.composer(
-            arguments, locales: [ReplyComposer.locale(option: arguments.value("locale"), data: input.data)], kinds: [kind])
+            arguments, catalog: catalog, locales: [ReplyComposer.locale(option: arguments.value("locale"), data: input.data)], kinds: [kind])
         let options = try ReplyOptionsReader.options(arguments, environment: context.environment, needsAddresses: format == .mime)
         try SecretReport.report(input, failOnSecrets: arguments.flag("no-secrets"), context: context)
         let attachments = try Self.readAttachments(arguments.all("attach"))
