@@ -134,11 +134,11 @@ struct CaseReader {
     /// The value at a dotted path whose numeric segments index lists (`cc.0.email`).
     private func value(_ path: String) -> TemplateValue? {
         var current = data
-        var rest = Substring(path)
-        while !rest.isEmpty {
-            let end = rest.firstIndex(of: ".") ?? rest.endIndex
-            let segment = rest[..<end]
-            rest = end == rest.endIndex ? "" : rest[rest.index(after: end)...]
+        var start = path.utf8.startIndex
+        while start < path.utf8.endIndex {
+            let end = path.utf8[start...].firstIndex(of: UInt8(ascii: ".")) ?? path.utf8.endIndex
+            let segment = path[start..<end]
+            start = end == path.utf8.endIndex ? end : path.utf8.index(after: end)
             switch current {
             case .object(let object):
                 guard let next = object[String(segment)] else { return nil }
@@ -170,7 +170,7 @@ struct CaseReader {
         if !problems.isEmpty, problems.contains(where: { $0.path == Self.jsonPath(path) }) { return nil }
         switch value(path) {
         case nil, .null?: problem(path, "required field is missing")
-        case .string(let text)? where text.allSatisfy(\.isWhitespace): problem(path, "required field is empty")
+        case .string(let text)? where text.unicodeScalars.allSatisfy(\.isWhitespace): problem(path, "required field is empty")
         case let found?:
             if let text = scalarText(found) { return text }
             problem(path, "expected text, found \(describe(found))")

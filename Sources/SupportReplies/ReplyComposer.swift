@@ -157,6 +157,9 @@ public struct ReplyComposer: Sendable {
     }
 
     private func noticeBlock(_ notice: PrivacyNotice) -> String {
-        String(repeating: "-", count: 60) + "\n" + notice.title + "\n" + notice.text
+        Self.noticeRule + "\n" + notice.title + "\n" + notice.text
     }
+
+    /// The line above the privacy notice.
+    private static let noticeRule = String(repeating: "-", count: 60)
 }

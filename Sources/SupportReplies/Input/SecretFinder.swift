@@ -40,28 +40,36 @@ public enum SecretFinder {
     /// name and one per kind of text evidence in each string.
     public static func findings(in value: TemplateValue) -> [SecretFinding] {
         var found: [SecretFinding] = []
-        collect(value, at: JSONPath(), into: &found)
+        var path: [JSONPath.Component] = []
+        collect(value, at: &path, into: &found)
         return found
     }
 
-    private static func collect(_ value: TemplateValue, at path: JSONPath, into found: inout [SecretFinding]) {
+    /// Walks `value`; `path` is the way to it, extended and restored in
+    /// place so that a path is only copied for a finding.
+    private static func collect(
+        _ value: TemplateValue, at path: inout [JSONPath.Component], into found: inout [SecretFinding]
+    ) {
         switch value {
         case .string(let text):
             for reason in SecretPatterns.reasons(in: text) {
-                found.append(SecretFinding(path: path, reason: reason))
+                found.append(SecretFinding(path: JSONPath(path), reason: reason))
             }
         case .list(let items):
             for (index, item) in items.enumerated() {
-                collect(item, at: path.appending(.index(index)), into: &found)
+                path.append(.index(index))
+                collect(item, at: &path, into: &found)
+                path.removeLast()
             }
         case .object(let object):
             for (key, member) in object.pairs {
-                let memberPath = path.appending(.key(key))
+                path.append(.key(key))
                 if isSecretName(key), hasSecretValue(member) {
-                    found.append(SecretFinding(path: memberPath, reason: "a field named like a secret has a value"))
+                    found.append(SecretFinding(path: JSONPath(path), reason: "a field named like a secret has a value"))
                 } else {
-                    collect(member, at: memberPath, into: &found)
+                    collect(member, at: &path, into: &found)
                 }
+                path.removeLast()
             }
         case .null, .bool, .number, .lambda:
             break
@@ -75,8 +83,12 @@ public enum SecretFinder {
 
     /// The field-name rule in the type's documentation.
     static func isSecretName(_ key: String) -> Bool {
-        if key.hasSuffix("密码") || key.hasSuffix("口令") || key.hasSuffix("密钥") { return true }
-        guard mayNameASecret(key) else { return false }
+        var key = key
+        let (hasHanSuffix, mayName) = key.withUTF8 { bytes in
+            (hanSecretSuffixes.contains { bytes.hasSuffix($0) }, mayNameASecret(bytes))
+        }
+        if hasHanSuffix { return true }
+        guard mayName else { return false }
         let words = words(of: key)
         guard let last = words.last else { return false }
         if secretWords.contains(last) { return true }
@@ -84,27 +96,27 @@ public enum SecretFinder {
         return words == ["token"]
     }
 
+    /// 密码, 口令 and 密钥 as UTF-8.
+    private static let hanSecretSuffixes: [[UInt8]] = ["密码", "口令", "密钥"].map { Array($0.utf8) }
+
     /// A cheap first look: every secret name ends in a word containing one of
     /// `pass`, `pwd`, `secret`, `key` or `token` (any case), so keys without
     /// them skip the word split.
-    private static func mayNameASecret(_ key: String) -> Bool {
-        let bytes = Array(key.utf8)
+    private static func mayNameASecret(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for start in bytes.indices {
-            for needle in secretNeedles where matches(needle, in: bytes, at: start) { return true }
+            switch bytes[start] | 0x20 {
+            case UInt8(ascii: "p"), UInt8(ascii: "s"), UInt8(ascii: "k"), UInt8(ascii: "t"):
+                if secretNeedles.contains(where: { bytes.hasPrefix($0, at: start, ignoringASCIICase: true) }) {
+                    return true
+                }
+            default:
+                continue
+            }
         }
         return false
     }
 
     private static let secretNeedles: [[UInt8]] = ["pass", "pwd", "secret", "key", "token"].map { Array($0.utf8) }
-
-    /// True when `needle` (lowercase ASCII) stands at `start`, ignoring ASCII case.
-    private static func matches(_ needle: [UInt8], in bytes: [UInt8], at start: Int) -> Bool {
-        guard start + needle.count <= bytes.count else { return false }
-        for (offset, expected) in needle.enumerated() where bytes[start + offset] | 0x20 != expected {
-            return false
-        }
-        return true
-    }
 
     /// `apiKey`, `API_KEY`, `x-api-key`, `APIKey` → `["api", "key"]` (with
     /// the `x` where there is one), lower-cased.
@@ -141,5 +153,24 @@ public enum SecretFinder {
         case .list(let items): return items.contains(where: hasSecretValue)
         case .null, .bool, .object, .lambda: return false
         }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// True when the bytes end with `suffix`.
+    func hasSuffix(_ suffix: [UInt8]) -> Bool {
+        count >= suffix.count && hasPrefix(suffix, at: count - suffix.count, ignoringASCIICase: false)
+    }
+
+    /// True when `prefix` stands at `start`; with `ignoringASCIICase`,
+    /// `prefix` is lowercase ASCII and the bytes may be in either case.
+    func hasPrefix(_ prefix: [UInt8], at start: Int, ignoringASCIICase: Bool) -> Bool {
+        guard start + prefix.count <= count else { return false }
+        for (offset, expected) in prefix.enumerated() {
+            let byte = self[start + offset]
+            let folded = ignoringASCIICase && byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+            if folded != expected { return false }
+        }
+        return true
     }
 }

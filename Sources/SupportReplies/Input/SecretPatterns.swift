@@ -26,7 +26,10 @@ enum SecretPatterns {
     private static func match(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var cursor = Cursor(bytes: bytes, offset: offset)
         switch bytes[offset] {
-        case UInt8(ascii: "p"), UInt8(ascii: "P"), 0xE5:
+        case UInt8(ascii: "p"), UInt8(ascii: "P"):
+            return cursor.passwordLine() ? "a password written in the text" : nil
+        case 0xE5:  // 密 is E5 AF 86, 口 is E5 8F A3; most Han characters are neither
+            guard offset + 1 < bytes.count, bytes[offset + 1] == 0xAF || bytes[offset + 1] == 0x8F else { return nil }
             return cursor.passwordLine() ? "a password written in the text" : nil
         case UInt8(ascii: "A"):
             return cursor.atBoundary && cursor.awsAccessKeyID() ? "an AWS access key ID" : nil

@@ -16,52 +16,48 @@ enum PlaceholderPattern {
     /// for which `value` returns `nil` stays as written.
     static func fill(_ pattern: String, _ value: (String) -> String?) -> String {
         var result = ""
+        result.reserveCapacity(pattern.utf8.count * 2)
         scan(
             pattern,
-            literal: { result.unicodeScalars.append(contentsOf: $0) },
+            literal: { result += $0 },
             placeholder: { name in result += value(name) ?? "{\(name)}" })
         return result
     }
 
-    private static func scan(
-        _ pattern: String,
-        literal: (Substring.UnicodeScalarView) -> Void,
-        placeholder: (String) -> Void
-    ) {
-        let scalars = Substring(pattern).unicodeScalars
-        var literalStart = scalars.startIndex
-        var position = scalars.startIndex
-        while position < scalars.endIndex {
-            guard scalars[position] == "{", let close = closingBrace(in: scalars, after: position) else {
-                position = scalars.index(after: position)
+    /// Calls `literal` for the text between placeholders and `placeholder`
+    /// for each name. Braces and name characters are ASCII, so the scan
+    /// walks UTF-8 bytes and cuts only at ASCII positions.
+    private static func scan(_ pattern: String, literal: (Substring) -> Void, placeholder: (String) -> Void) {
+        let bytes = pattern.utf8
+        var literalStart = bytes.startIndex
+        var position = bytes.startIndex
+        while let open = bytes[position...].firstIndex(of: UInt8(ascii: "{")) {
+            guard let close = closingBrace(in: bytes, after: open) else {
+                position = bytes.index(after: open)
                 continue
             }
-            literal(scalars[literalStart..<position])
-            placeholder(String(scalars[scalars.index(after: position)..<close]))
-            position = scalars.index(after: close)
+            literal(pattern[literalStart..<open])
+            placeholder(String(pattern[bytes.index(after: open)..<close]))
+            position = bytes.index(after: close)
             literalStart = position
         }
-        literal(scalars[literalStart..<scalars.endIndex])
+        literal(pattern[literalStart...])
     }
 
     /// The index of the `}` that closes a placeholder opened at `open`, if
     /// only name characters (at least one) stand between them.
-    private static func closingBrace(
-        in scalars: Substring.UnicodeScalarView, after open: Substring.UnicodeScalarView.Index
-    ) -> Substring.UnicodeScalarView.Index? {
-        var position = scalars.index(after: open)
-        while position < scalars.endIndex, isNameScalar(scalars[position]) {
-            position = scalars.index(after: position)
-        }
-        guard position < scalars.endIndex, scalars[position] == "}",
-            position > scalars.index(after: open)
-        else { return nil }
-        return position
+    private static func closingBrace(in bytes: String.UTF8View, after open: String.Index) -> String.Index? {
+        let nameStart = bytes.index(after: open)
+        let close = bytes[nameStart...].firstIndex { !isNameByte($0) } ?? bytes.endIndex
+        guard close < bytes.endIndex, bytes[close] == UInt8(ascii: "}"), close > nameStart else { return nil }
+        return close
     }
 
-    private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "a"..."z", "A"..."Z", "0"..."9", "_": return true
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+            return true
         default: return false
         }
     }

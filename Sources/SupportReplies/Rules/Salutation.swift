@@ -1,22 +1,22 @@
 /// A locale's salutation rules (`salutation` in the locale file).
 public struct SalutationRules: Sendable {
     /// The form with an honorific; placeholders `{family}`, `{honorific}`, `{name}`.
-    public var withHonorific: String
+    public let withHonorific: String
     /// The form without one; placeholder `{name}` (the full name).
-    public var withoutHonorific: String
+    public let withoutHonorific: String
     /// Han family names of two characters or more (欧阳, 司马, …), used when
     /// the family name has to be derived from the full name.
-    public var compoundFamilyNames: [String]
+    public let compoundFamilyNames: [String]
     /// Honorific as written in the case → honorific as the locale writes it
     /// (`Ms.` → `女士`); an honorific not listed is used as given.
-    public var honorifics: [String: String]
+    public let honorifics: [String: String]
     /// Honorifics that name no one (`先生/女士`, `Sir/Madam`); they count as
     /// no honorific at all.
-    public var genericHonorifics: [String]
+    public let genericHonorifics: [String]
     /// Whether Han family names are written in pinyin (`张` → `Zhang`), for
     /// locales in Latin script. A family name whose reading is not certain
     /// stays in Han characters.
-    public var romanizesHanFamilyNames: Bool
+    public let romanizesHanFamilyNames: Bool
 
     /// Rules from their parts.
     public init(
@@ -29,7 +29,18 @@ public struct SalutationRules: Sendable {
         self.honorifics = honorifics
         self.genericHonorifics = genericHonorifics
         self.romanizesHanFamilyNames = romanizesHanFamilyNames
+        genericKeys = Set(genericHonorifics.map(Salutation.honorificKey))
+        var byKey: [String: String] = [:]
+        for key in honorifics.keys.sorted() where byKey[Salutation.honorificKey(key)] == nil {
+            byKey[Salutation.honorificKey(key)] = honorifics[key]
+        }
+        honorificsByKey = byKey
     }
+
+    /// `genericHonorifics` as comparison keys (see `Salutation.honorificKey`).
+    let genericKeys: Set<String>
+    /// `honorifics` by comparison key; where keys collide, the first in sorted order.
+    let honorificsByKey: [String: String]
 }
 
 /// The greeting line of a reply (`张女士 您好,`, `Dear Ms. Keller,`).
@@ -71,7 +82,7 @@ public enum Salutation {
     /// (`Mr/Mrs`); compared without spaces, ASCII case or full-width slashes.
     private static func isGeneric(_ honorific: String, rules: SalutationRules) -> Bool {
         let key = honorificKey(honorific)
-        return key.contains("/") || rules.genericHonorifics.contains { honorificKey($0) == key }
+        return key.contains("/") || rules.genericKeys.contains(key)
     }
 
     /// The locale's form of an honorific: an exact key of the table, else a
@@ -79,19 +90,21 @@ public enum Salutation {
     /// else the honorific as given.
     private static func localizedHonorific(_ honorific: String, rules: SalutationRules) -> String {
         if let exact = rules.honorifics[honorific] { return exact }
-        let key = honorificKey(honorific)
-        let match = rules.honorifics.keys.sorted().first { honorificKey($0) == key }
-        return match.flatMap { rules.honorifics[$0] } ?? honorific
+        return rules.honorificsByKey[honorificKey(honorific)] ?? honorific
     }
 
-    private static func honorificKey(_ text: String) -> String {
-        var key = String(text.unicodeScalars.compactMap { scalar -> Character? in
-            if scalar.properties.isWhitespace { return nil }
-            if scalar == "／" { return "/" }
-            return Character(scalar.isASCII ? Unicode.Scalar(UInt8(ascii: scalar).lowercasedASCII) : scalar)
-        })
-        if key.hasSuffix(".") { key.removeLast() }
-        return key
+    /// An honorific without white space, ASCII case, full-width slashes or a trailing period.
+    static func honorificKey(_ text: String) -> String {
+        var key = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !scalar.isWhitespace {
+            switch scalar {
+            case "／": key.append("/")
+            case "A"..."Z": key.append(Unicode.Scalar(UInt8(ascii: scalar) | 0x20))
+            default: key.append(scalar)
+            }
+        }
+        if key.last == "." { key.removeLast() }
+        return String(key)
     }
 
     /// `name` without a trailing honorific (`张女士` → `张`).
@@ -118,8 +131,3 @@ public enum Salutation {
     }
 }
 
-extension UInt8 {
-    fileprivate var lowercasedASCII: UInt8 {
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self) ? self + 32 : self
-    }
-}

@@ -1,15 +1,13 @@
 extension StringProtocol {
-    /// The text without leading and trailing whitespace (any Unicode space or line break).
+    /// The text without leading and trailing whitespace: Unicode scalars
+    /// with the White_Space property (spaces, tabs, line breaks, U+3000, …).
     var trimmingWhitespace: String {
-        // Fast path: most values start and end with a printable ASCII character.
-        let bytes = utf8
-        if let head = bytes.first, (0x21...0x7E).contains(head), let tail = bytes.reversed().first, (0x21...0x7E).contains(tail) {
-            return String(self)
-        }
-        guard let first = firstIndex(where: { !$0.isWhitespace }),
-            let last = lastIndex(where: { !$0.isWhitespace })
-        else { return "" }
-        return String(self[first...last])
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        var end = scalars.endIndex
+        while scalars[scalars.index(before: end)].isWhitespace { end = scalars.index(before: end) }
+        if first == startIndex && end == endIndex { return String(self) }
+        return String(self[first..<end])
     }
 
     /// The trimmed text, or `nil` when it is blank.
@@ -20,6 +18,29 @@ extension StringProtocol {
 
     /// The text with every run of whitespace turned into one space, trimmed.
     var collapsingWhitespace: String {
-        split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if scalar.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result.append(" ") }
+            pendingSpace = false
+            result.append(scalar)
+        }
+        return String(result)
+    }
+}
+
+extension Unicode.Scalar {
+    /// The White_Space property, with an answer for ASCII and for the Han
+    /// and Latin ranges that needs no table look-up.
+    var isWhitespace: Bool {
+        switch value {
+        case 0x21...0x7E, 0xA1...0x167F, 0x3001...0xFFFF: return false
+        case 0x09...0x0D, 0x20: return true
+        default: return properties.isWhitespace
+        }
     }
 }

@@ -1,0 +1,67 @@
+import Testing
+
+@testable import SupportReplies
+
+/// The header-text and whitespace helpers have fast paths for text that needs
+/// no change; these tables cross both the fast and the general path.
+@Suite struct WhitespaceRulesTests {
+    @Test(arguments: [
+        ("张女士", "张女士"),  // already folded: returned as is
+        ("C&M Ltd.", "C&M Ltd."),
+        ("a  b", "a b"),  // a double space collapses
+        (" a", "a"),
+        ("a ", "a"),
+        ("a\tb", "a b"),
+        ("a\r\nb", "a b"),
+        ("a\u{85}b", "a b"),  // NEL, C2 85
+        ("a\u{2028}b", "a b"),  // line separator, E2 80 A8
+        ("a\u{2029}b", "a b"),
+        ("a\u{2026}b", "a\u{2026}b"),  // … is E2 80 A6: no fold
+        ("\u{A8}\u{A9}", "\u{A8}\u{A9}"),  // ¨© (C2 A8, C2 A9) are not separators
+        ("", ""),
+    ])
+    func headerTextFolds(input: String, expected: String) throws {
+        #expect(try HeaderText.fold(input).get() == expected)
+    }
+
+    @Test(arguments: ["a\u{1B}b", "\u{7F}", "x\u{9B}", "\u{0}"])
+    func headerTextRefusesControlCharacters(input: String) {
+        #expect(throws: HeaderText.ControlCharacter.self) { try HeaderText.fold(input).get() }
+    }
+
+    @Test(arguments: [
+        ("abc", "abc"),
+        ("  abc\n", "abc"),
+        ("\u{3000}张三\u{3000}", "张三"),
+        ("\u{A0}x\u{2003}", "x"),
+        ("a b", "a b"),
+        (" \t\n", ""),
+        ("", ""),
+        ("e\u{301} ", "e\u{301}"),
+    ])
+    func trimsUnicodeWhitespace(input: String, expected: String) {
+        #expect(input.trimmingWhitespace == expected)
+        #expect(Substring(input).trimmingWhitespace == expected)
+    }
+
+    @Test(arguments: [
+        ("a  b\n\tc", "a b c"),
+        ("\u{3000}问题\u{3000}\u{3000}定义 ", "问题 定义"),
+        ("one", "one"),
+        ("", ""),
+    ])
+    func collapsesWhitespaceRuns(input: String, expected: String) {
+        #expect(input.collapsingWhitespace == expected)
+    }
+
+    @Test func scalarWhitespaceMatchesTheUnicodeProperty() {
+        for value in UInt32(0)...0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(scalar.isWhitespace == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+        for value in stride(from: UInt32(0x3100), through: 0x10FFFF, by: 97) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(scalar.isWhitespace == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
+}
