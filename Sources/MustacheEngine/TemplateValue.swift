@@ -150,6 +150,12 @@ public struct TemplateObject: Sendable, Equatable {
     /// The members in order.
     public var pairs: Zip2Sequence<[String], [TemplateValue]> { zip(keys, values) }
 
+    /// The member at `position` (in `0..<count`, the order of `keys`):
+    /// a walk over the members without building `keys` and `values`.
+    public subscript(member position: Int) -> (key: String, value: TemplateValue) {
+        (entries[position].key.name, entries[position].value)
+    }
+
     /// The member named `key`; setting `nil` removes it.
     public subscript(key: String) -> TemplateValue? {
         get { position(of: MemberKey(key)).map { entries[$0].value } }

@@ -6,46 +6,50 @@ enum BodyText {
         parts.map(\.trimmingTrailingNewlines).filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 
-    /// The body with the whitespace rules applied. Works on UTF-8 bytes: the
-    /// characters it looks at (LF, CR, space, tab, U+3000) are never part of
-    /// another character's encoding.
+    /// The body with the whitespace rules applied. Works on UTF-8 bytes, a
+    /// line at a time: the characters it looks at (LF, CR, space, tab,
+    /// U+3000) are never part of another character's encoding.
     static func normalized(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count + 1)
-        var lineStart = 0  // where the current line begins in `output`
-        var blankRun = 0
-        for byte in text.utf8 {
-            guard byte == UInt8(ascii: "\n") else {
-                output.append(byte)
-                continue
-            }
-            trimTrailingSpace(&output, from: lineStart)
-            if output.count == lineStart {
-                blankRun += 1
-                if blankRun > 1 || lineStart == 0 { continue }
-            } else {
-                blankRun = 0
+        var text = text
+        let bytes = text.withUTF8 { input in
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count + 1)
+            var blankRun = 0
+            var lineStart = 0
+            while lineStart <= input.count {
+                var lineEnd = lineStart
+                while lineEnd < input.count, input[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                let contentEnd = endWithoutTrailingSpace(input, from: lineStart, to: lineEnd)
+                if contentEnd == lineStart {
+                    blankRun += 1
+                } else {
+                    if !output.isEmpty { output.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: blankRun > 0 ? 2 : 1)) }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: input[lineStart..<contentEnd]))
+                    blankRun = 0
+                }
+                lineStart = lineEnd + 1
             }
             output.append(UInt8(ascii: "\n"))
-            lineStart = output.count
+            return output
         }
-        trimTrailingSpace(&output, from: lineStart)
-        while output.last == UInt8(ascii: "\n") { output.removeLast() }
-        output.append(UInt8(ascii: "\n"))
-        return String(decoding: output, as: UTF8.self)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Drops trailing spaces, tabs, CRs and ideographic spaces (U+3000, E3 80 80) after `start`.
-    private static func trimTrailingSpace(_ bytes: inout [UInt8], from start: Int) {
-        while bytes.count > start, let last = bytes.last {
+    /// Where a line ends once trailing spaces, tabs, CRs and ideographic
+    /// spaces (U+3000, E3 80 80) are dropped.
+    private static func endWithoutTrailingSpace(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var end = end
+        while end > start {
+            let last = bytes[end - 1]
             if last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
-                bytes.removeLast()
-            } else if bytes.count - start >= 3 && bytes[bytes.count - 3] == 0xE3 && bytes[bytes.count - 2] == 0x80 && last == 0x80 {
-                bytes.removeLast(3)
+                end -= 1
+            } else if end - start >= 3 && last == 0x80 && bytes[end - 2] == 0x80 && bytes[end - 3] == 0xE3 {
+                end -= 3
             } else {
-                return
+                break
             }
         }
+        return end
     }
 }
 

@@ -133,24 +133,39 @@ struct CaseReader {
 
     /// The value at a dotted path whose numeric segments index lists (`cc.0.email`).
     private func value(_ path: String) -> TemplateValue? {
-        var current = data
-        var start = path.utf8.startIndex
-        while start < path.utf8.endIndex {
-            let end = path.utf8[start...].firstIndex(of: UInt8(ascii: ".")) ?? path.utf8.endIndex
-            let segment = path[start..<end]
-            start = end == path.utf8.endIndex ? end : path.utf8.index(after: end)
-            switch current {
-            case .object(let object):
-                guard let next = object[String(segment)] else { return nil }
-                current = next
-            case .list(let items):
-                guard let index = Int(segment), items.indices.contains(index) else { return nil }
-                current = items[index]
-            default:
-                return nil
+        var path = path
+        return path.withUTF8 { bytes in
+            var current = data
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: ".") { end += 1 }
+                let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                start = end + 1
+                switch current {
+                case .object(let object):
+                    guard let next = object[String(decoding: segment, as: UTF8.self)] else { return nil }
+                    current = next
+                case .list(let items):
+                    guard let index = Self.index(segment), items.indices.contains(index) else { return nil }
+                    current = items[index]
+                default:
+                    return nil
+                }
             }
+            return current
         }
-        return current
+    }
+
+    /// A list index written in ASCII digits.
+    private static func index(_ digits: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count < 10 else { return nil }
+        var value = 0
+        for digit in digits {
+            guard digit &- UInt8(ascii: "0") < 10 else { return nil }
+            value = value * 10 + Int(digit &- UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// The JSON path of a dotted path whose numeric segments index lists.

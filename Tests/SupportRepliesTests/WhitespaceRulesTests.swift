@@ -54,6 +54,19 @@ import Testing
         #expect(input.collapsingWhitespace == expected)
     }
 
+    @Test(arguments: [
+        ("\n\n a \n\n\n b\t\n\n", " a\n\n b\n"),  // leading blank lines go, runs shrink to one
+        ("x\u{3000}\r\ny", "x\ny\n"),  // CRLF and a trailing ideographic space
+        ("问题\u{3000}\u{3000}\n \t\n定义", "问题\n\n定义\n"),
+        ("a\u{3000}b", "a\u{3000}b\n"),  // inside a line it stays
+        ("end", "end\n"),
+        ("", "\n"),
+        (" \n\t\n", "\n"),
+    ])
+    func bodyTextNormalizes(input: String, expected: String) {
+        #expect(BodyText.normalized(input) == expected)
+    }
+
     @Test func scalarWhitespaceMatchesTheUnicodeProperty() {
         for value in UInt32(0)...0x3100 {
             guard let scalar = Unicode.Scalar(value) else { continue }

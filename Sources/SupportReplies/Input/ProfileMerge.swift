@@ -10,11 +10,13 @@ public enum ProfileMerge {
     public static func merge(_ caseValue: TemplateValue, under profile: TemplateValue) -> TemplateValue {
         guard case .object(let top) = caseValue, case .object(let bottom) = profile else { return caseValue }
         var merged = TemplateObject()
-        for (key, value) in top.pairs {
+        for position in 0..<top.count {
+            let (key, value) = top[member: position]
             merged[key] = bottom[key].map { merge(value, under: $0) } ?? value
         }
-        for (key, value) in bottom.pairs where top[key] == nil {
-            merged[key] = value
+        for position in 0..<bottom.count {
+            let (key, value) = bottom[member: position]
+            if top[key] == nil { merged[key] = value }
         }
         return .object(merged)
     }

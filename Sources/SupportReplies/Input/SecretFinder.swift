@@ -62,7 +62,8 @@ public enum SecretFinder {
                 path.removeLast()
             }
         case .object(let object):
-            for (key, member) in object.pairs {
+            for position in 0..<object.count {
+                let (key, member) = object[member: position]
                 path.append(.key(key))
                 if isSecretName(key), hasSecretValue(member) {
                     found.append(SecretFinding(path: JSONPath(path), reason: "a field named like a secret has a value"))

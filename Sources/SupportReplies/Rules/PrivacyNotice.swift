@@ -30,6 +30,10 @@ public struct PrivacyNotice: Sendable, Equatable {
     /// end of the text). A copy inside a line removes just its characters.
     /// Everything else stays byte for byte.
     public static func removingCopies(of notices: [PrivacyNotice], from text: String) -> String {
+        // Most texts hold no copy: a first pass over the significant scalars
+        // alone, without positions, says so cheaply.
+        let significant = SignificantText(scanning: text)
+        guard notices.contains(where: { significant.contains($0.pattern.needle) }) else { return text }
         var scalars = Array(text.unicodeScalars)
         let body = SignificantText(scalars)
         var spans = notices.flatMap { $0.spans(in: body, of: scalars) }

@@ -25,10 +25,22 @@ struct SignificantText {
         self.init(Array(text.unicodeScalars))
     }
 
+    /// The significant scalars of `text` without their origins, for a quick
+    /// `contains` before the full search.
+    init(scanning text: String) {
+        scalars.reserveCapacity(text.utf8.count / 2)
+        for scalar in text.unicodeScalars { append(scalar, from: nil) }
+    }
+
+    /// True when `needle` occurs (see `occurrences(of:)`).
+    func contains(_ needle: [Unicode.Scalar]) -> Bool {
+        !needle.isEmpty && scalars.count >= needle.count && !occurrences(of: needle, first: true).isEmpty
+    }
+
     /// The start positions of the non-overlapping occurrences of `needle`,
     /// left to right (Knuth–Morris–Pratt, linear in both lengths). An empty
     /// needle occurs nowhere.
-    func occurrences(of needle: [Unicode.Scalar]) -> [Int] {
+    func occurrences(of needle: [Unicode.Scalar], first: Bool = false) -> [Int] {
         guard !needle.isEmpty else { return [] }
         let fallback = Self.failureTable(needle)
         var found: [Int] = []
@@ -40,6 +52,7 @@ struct SignificantText {
             if needle[matched] == scalar { matched += 1 }
             if matched == needle.count {
                 found.append(position + 1 - needle.count)
+                if first { break }
                 matched = 0
             }
         }
@@ -78,7 +91,8 @@ struct SignificantText {
         scalar.properties.isAlphabetic || scalar.properties.generalCategory == .decimalNumber
     }
 
-    private mutating func append(_ scalar: Unicode.Scalar, from index: Int) {
+    /// Keeps `scalar`, folded, when it is significant; `index` is its origin (nil: not recorded).
+    private mutating func append(_ scalar: Unicode.Scalar, from index: Int?) {
         switch scalar.value {
         case 0x30...0x39, 0x61...0x7A, 0x4E00...0x9FFF:  // fast paths: digits, lowercase ASCII, CJK ideographs
             keep(scalar, from: index)
@@ -101,14 +115,14 @@ struct SignificantText {
         }
     }
 
-    private mutating func keepDigits(of number: UInt32, from index: Int) {
+    private mutating func keepDigits(of number: UInt32, from index: Int?) {
         for digit in String(number).unicodeScalars {
             keep(digit, from: index)
         }
     }
 
-    private mutating func keep(_ scalar: Unicode.Scalar, from index: Int) {
+    private mutating func keep(_ scalar: Unicode.Scalar, from index: Int?) {
         scalars.append(scalar)
-        origins.append(index)
+        if let index { origins.append(index) }
     }
 }
