@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import MIMEWriter
 import MustacheEngine
 import SupportReplies
@@ -51,19 +52,23 @@ struct BatchRenderer: Sendable {
     let failOnSecrets: Bool
     let inputName: String
 
-    /// Renders a block of records on `jobs` threads; results are in input order.
-    func render(_ records: [RawRecord], jobs: Int) -> [RenderedRecord] {
-        guard jobs > 1, records.count > 1 else { return records.map(render) }
-        let slots = ResultSlots(count: records.count)
+    /// Starts rendering a block of records on `jobs` threads and returns at
+    /// once, so the caller can write the previous block meanwhile; the
+    /// results come back in input order from `RenderingBlock.results()`.
+    func start(_ records: [RawRecord], jobs: Int) -> RenderingBlock {
+        let block = RenderingBlock(count: records.count)
+        guard !records.isEmpty else { return block }
         let workers = min(jobs, records.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < records.count {
-                slots.store(render(records[index]), at: index)
-                index += workers
+        DispatchQueue.global().async(group: block.group) {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                // Each worker takes the next record not yet taken, so a slow
+                // record does not hold the others up.
+                while let index = block.claim() {
+                    block.store(render(records[index]), at: index)
+                }
             }
         }
-        return slots.results()
+        return block
     }
 
     /// Renders one record.
@@ -138,15 +143,19 @@ struct BatchRenderer: Sendable {
     }
 }
 
-/// Result storage that worker threads fill at distinct indices.
-private final class ResultSlots: @unchecked Sendable {
-    // Each index is written by exactly one worker and read only after
-    // concurrentPerform returns, so the slots need no lock. Raw memory, not an
-    // Array: a shared Array would be checked for uniqueness on every write.
+/// A block being rendered: worker threads claim its records one at a time
+/// and fill the result at each record's index.
+final class RenderingBlock: @unchecked Sendable {
+    // Each index is claimed (atomically) and written by exactly one worker,
+    // and read only after the group is done, so the slots need no lock. Raw
+    // memory, not an Array: a shared Array would be checked for uniqueness on
+    // every write.
+    fileprivate let group = DispatchGroup()
+    private let next = Atomic<Int>(0)
     private let slots: UnsafeMutablePointer<RenderedRecord?>
     private let count: Int
 
-    init(count: Int) {
+    fileprivate init(count: Int) {
         self.count = count
         slots = .allocate(capacity: count)
         slots.initialize(repeating: nil, count: count)
@@ -157,11 +166,19 @@ private final class ResultSlots: @unchecked Sendable {
         slots.deallocate()
     }
 
-    func store(_ result: RenderedRecord, at index: Int) {
+    /// The next index to render, or nil when all are taken.
+    fileprivate func claim() -> Int? {
+        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        return index < count ? index : nil
+    }
+
+    fileprivate func store(_ result: RenderedRecord, at index: Int) {
         slots[index] = result
     }
 
+    /// Waits for the block to finish; the results in input order.
     func results() -> [RenderedRecord] {
-        (0..<count).map { slots[$0]! }
+        group.wait()
+        return (0..<count).map { slots[$0]! }
     }
 }

@@ -40,12 +40,15 @@ struct BatchCommand {
     /// record stops the batch. An input that cannot be read on (bad CSV
     /// quoting, a broken array) ends it after the records before the problem
     /// are written, whatever the block size; its exit status is returned.
+    ///
+    /// Blocks overlap: while one renders on the worker threads, this thread
+    /// reads the next and writes the one before.
     private func process(
         _ input: inout BatchInput, renderer: BatchRenderer, limits: BatchLimits,
         output: inout any BatchOutput, progress: inout BatchProgress
     ) throws(Failure) -> ExitStatus? {
-        let keepGoing = arguments.flag("keep-going")
         var taken = 0
+        var previous: RenderingBlock?
         while true {
             var block: [RawRecord] = []
             var inputProblem: Failure?
@@ -61,16 +64,11 @@ struct BatchCommand {
             } catch {
                 inputProblem = error
             }
-            for result in renderer.render(block, jobs: limits.jobs) {
-                switch result {
-                case .reply(let reply):
-                    for warning in reply.warnings { context.warn(warning) }
-                    try output.write(reply)
-                    progress.rendered += 1
-                case .failed(_, let problems):
-                    for problem in problems { context.warn(problem) }
-                    progress.failed += 1
-                    if !keepGoing { return nil }
+            let current = renderer.start(block, jobs: limits.jobs)
+            for rendered in [previous, inputProblem == nil ? nil : current].compactMap({ $0 }) {
+                guard try write(rendered.results(), to: &output, progress: &progress) else {
+                    _ = current.results()  // let the workers finish before returning
+                    return nil
                 }
             }
             progress.update(bytesRead: input.bytesRead)
@@ -80,7 +78,28 @@ struct BatchCommand {
                 return inputProblem.status
             }
             if block.isEmpty { return nil }
+            previous = current
         }
+    }
+
+    /// Writes a block's replies and reports its failures; false when a
+    /// failure stops the batch (no `--keep-going`).
+    private func write(
+        _ results: [RenderedRecord], to output: inout any BatchOutput, progress: inout BatchProgress
+    ) throws(Failure) -> Bool {
+        for result in results {
+            switch result {
+            case .reply(let reply):
+                for warning in reply.warnings { context.warn(warning) }
+                try output.write(reply)
+                progress.rendered += 1
+            case .failed(_, let problems):
+                for problem in problems { context.warn(problem) }
+                progress.failed += 1
+                if !arguments.flag("keep-going") { return false }
+            }
+        }
+        return true
     }
 
     private func outputFormat() throws(Failure) -> ReplyFormat {
