@@ -45,14 +45,26 @@ public struct ReplyCatalog: Sendable {
     /// Adds a template (`<locale>/<name>.mustache`) or locale (`<locale>.json`) file;
     /// a template replaces one of the same path, a locale file is layered over the earlier ones.
     public mutating func add(relativePath: String, file: CatalogFile, isLocale: Bool) {
+        // Paths are cut at ASCII `/` and `.` on their UTF-8 bytes (Character-wise
+        // splitting costs more than the rest of loading the catalog).
         if isLocale {
-            guard relativePath.hasSuffix(".json") else { return }
-            locales[String(relativePath.dropLast(5)), default: []].append(file)
+            guard let locale = Self.stem(relativePath[...], extension: ".json") else { return }
+            locales[locale, default: []].append(file)
             return
         }
-        let parts = relativePath.split(separator: "/")
-        guard parts.count == 2, parts[1].hasSuffix(".mustache") else { return }
-        templates[String(parts[0]), default: [:]][String(parts[1].dropLast(9))] = file
+        let bytes = relativePath.utf8
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash > bytes.startIndex,
+            let name = Self.stem(relativePath[bytes.index(after: slash)...], extension: ".mustache"),
+            !name.utf8.contains(UInt8(ascii: "/"))
+        else { return }
+        templates[String(relativePath[..<slash]), default: [:]][name] = file
+    }
+
+    /// `name` without its `suffix`, or nil when it does not end with it.
+    private static func stem(_ name: Substring, extension suffix: String) -> String? {
+        let bytes = name.utf8
+        guard bytes.count >= suffix.utf8.count, bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) else { return nil }
+        return String(name[..<bytes.index(bytes.endIndex, offsetBy: -suffix.utf8.count)])
     }
 
     /// The locales that have templates.

@@ -33,7 +33,7 @@ struct LocaleField {
     /// A string with at least one non-space character.
     func string() throws(LocaleError) -> String {
         guard let text = try present().stringValue else { throw mismatch("a string") }
-        guard text.contains(where: { !$0.isWhitespace }) else { throw error("must not be empty") }
+        guard Self.hasText(text) else { throw error("must not be empty") }
         return text
     }
 
@@ -63,10 +63,19 @@ struct LocaleField {
             throw error("expected \(count) strings, found \(items.count)")
         }
         var strings: [String] = []
-        for position in items.indices {
-            strings.append(try LocaleField(value: items[position], path: "\(path)[\(position)]").string())
+        strings.reserveCapacity(items.count)
+        for (position, item) in items.enumerated() {
+            if case .string(let text) = item, Self.hasText(text) {
+                strings.append(text)
+            } else {  // the item's own field says what is wrong with it
+                strings.append(try LocaleField(value: item, path: "\(path)[\(position)]").string())
+            }
         }
         return strings
+    }
+
+    private static func hasText(_ text: String) -> Bool {
+        text.unicodeScalars.contains { !$0.isWhitespace }
     }
 
     /// An object whose members are all strings, in order.

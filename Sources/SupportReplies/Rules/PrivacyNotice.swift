@@ -45,9 +45,7 @@ public struct PrivacyNotice: Sendable, Equatable {
             span.remove(from: &scalars)
             removedFrom = span.range.lowerBound
         }
-        var result = ""
-        result.unicodeScalars.append(contentsOf: scalars)
-        return result
+        return String(scalars: scalars, capacity: text.utf8.count)
     }
 
     /// How many copies (tolerant matching) of this notice `text` holds.

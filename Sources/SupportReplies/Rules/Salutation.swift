@@ -95,16 +95,16 @@ public enum Salutation {
 
     /// An honorific without white space, ASCII case, full-width slashes or a trailing period.
     static func honorificKey(_ text: String) -> String {
-        var key = String.UnicodeScalarView()
+        var key: [UInt8] = []
         for scalar in text.unicodeScalars where !scalar.isWhitespace {
             switch scalar {
-            case "／": key.append("/")
-            case "A"..."Z": key.append(Unicode.Scalar(UInt8(ascii: scalar) | 0x20))
-            default: key.append(scalar)
+            case "／": key.append(UInt8(ascii: "/"))
+            case "A"..."Z": key.append(UInt8(ascii: scalar) | 0x20)
+            default: key.appendUTF8(scalar)
             }
         }
-        if key.last == "." { key.removeLast() }
-        return String(key)
+        if key.last == UInt8(ascii: ".") { key.removeLast() }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// `name` without a trailing honorific (`张女士` → `张`).

@@ -18,18 +18,19 @@ extension StringProtocol {
 
     /// The text with every run of whitespace turned into one space, trimmed.
     var collapsingWhitespace: String {
-        var result = String.UnicodeScalarView()
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count)
         var pendingSpace = false
         for scalar in unicodeScalars {
             if scalar.isWhitespace {
                 pendingSpace = !result.isEmpty
                 continue
             }
-            if pendingSpace { result.append(" ") }
+            if pendingSpace { result.append(UInt8(ascii: " ")) }
             pendingSpace = false
-            result.append(scalar)
+            result.appendUTF8(scalar)
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 }
 
