@@ -37,21 +37,26 @@ public struct ReplyComposer: Sendable {
     /// The locale used when neither the options nor the case name one.
     public static let defaultLocale = "zh-CN"
 
-    /// Compiles the templates of `locales` (all locales when nil) and reads
-    /// every locale's rules, so the privacy notices of all of them are known
-    /// and removed from quoted messages. A one-off reply compiles only its own
-    /// locale; a batch compiles them all once.
+    /// Compiles the templates and reads the rules of `locales` (all locales
+    /// when nil), and reads the privacy notice of every other locale, so the
+    /// notices of all of them are removed from quoted messages. A one-off
+    /// reply compiles only its own locale; a batch compiles them all once.
     /// `kinds` limits the kinds prepared ahead (all when nil); others still work, prepared per reply.
     public init(catalog: ReplyCatalog = .builtIn, locales wanted: Set<String>? = nil, kinds: Set<String>? = nil) throws(CompositionError) {
         self.catalog = catalog
         var compiled: [String: CompiledLocale] = [:]
         var notices: [PrivacyNotice] = []
         for locale in catalog.templates.keys.sorted() {
-            let bundle = try CompiledLocale.readBundle(locale, files: catalog.locales[locale] ?? [])
-            if !notices.contains(bundle.privacyNotice) { notices.append(bundle.privacyNotice) }
+            let files = catalog.locales[locale] ?? []
+            let notice: PrivacyNotice
             if wanted?.contains(locale) ?? true {
+                let bundle = try CompiledLocale.readBundle(locale, files: files)
                 compiled[locale] = try CompiledLocale.compile(locale, in: catalog, bundle: bundle, kinds: kinds)
+                notice = bundle.privacyNotice
+            } else {
+                notice = try CompiledLocale.readNotice(locale, files: files)
             }
+            if !notices.contains(notice) { notices.append(notice) }
         }
         self.locales = compiled
         self.allNotices = notices
