@@ -14,11 +14,15 @@ struct SignificantText {
     private(set) var origins: [Int] = []
 
     init(_ original: [Unicode.Scalar]) {
-        scalars.reserveCapacity(original.count)
+        var kept: [Unicode.Scalar] = []
+        var origins: [Int] = []
+        kept.reserveCapacity(original.count)
         origins.reserveCapacity(original.count)
         for (index, scalar) in original.enumerated() {
-            append(scalar, from: index)
+            for _ in 0..<Self.fold(scalar, into: &kept) { origins.append(index) }
         }
+        self.scalars = kept
+        self.origins = origins
     }
 
     init(_ text: String) {
@@ -28,8 +32,10 @@ struct SignificantText {
     /// The significant scalars of `text` without their origins, for a quick
     /// `contains` before the full search.
     init(scanning text: String) {
-        scalars.reserveCapacity(text.utf8.count / 2)
-        for scalar in text.unicodeScalars { append(scalar, from: nil) }
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(text.utf8.count / 2)
+        for scalar in text.unicodeScalars { _ = Self.fold(scalar, into: &kept) }
+        self.scalars = kept
     }
 
     /// True when `needle` occurs (see `occurrences(of:)`).
@@ -91,38 +97,40 @@ struct SignificantText {
         scalar.properties.isAlphabetic || scalar.properties.generalCategory == .decimalNumber
     }
 
-    /// Keeps `scalar`, folded, when it is significant; `index` is its origin (nil: not recorded).
-    private mutating func append(_ scalar: Unicode.Scalar, from index: Int?) {
+    /// Appends what `scalar` keeps (see the type's documentation) to `kept`;
+    /// returns how many scalars that is (0, 1, or the digits of a list number).
+    @inline(__always)
+    private static func fold(_ scalar: Unicode.Scalar, into kept: inout [Unicode.Scalar]) -> Int {
         switch scalar.value {
-        case 0x30...0x39, 0x61...0x7A, 0x4E00...0x9FFF:  // fast paths: digits, lowercase ASCII, CJK ideographs
-            keep(scalar, from: index)
-        case 0...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7F:  // the rest of ASCII: never significant
-            return
-        case 0x2000...0x206F, 0x3000...0x3004, 0x3008...0x3020, 0xFE30...0xFE4F:  // general and CJK punctuation, spaces
-            return
+        case 0x4E00...0x9FFF, 0x30...0x39, 0x61...0x7A:  // fast paths: CJK ideographs, digits, lowercase ASCII
+            kept.append(scalar)
+            return 1
         case 0x41...0x5A:
-            keep(Unicode.Scalar(scalar.value + 0x20)!, from: index)
-        case 0xFF01...0xFF5E:
-            append(Self.foldedPunctuation(scalar), from: index)
+            kept.append(Unicode.Scalar(scalar.value + 0x20)!)
+            return 1
+        case 0...0x7F:  // the rest of ASCII: never significant
+            return 0
+        case 0x2000...0x206F, 0x3000...0x3004, 0x3008...0x3020, 0xFE30...0xFE4F:  // general and CJK punctuation, spaces
+            return 0
+        case 0xFF01...0xFF5E:  // full-width ASCII: as the ASCII character
+            let ascii = foldedPunctuation(scalar)
+            return ascii.value < 0x80 ? fold(ascii, into: &kept) : 0
         case 0x2460...0x2473:  // ① … ⑳
-            keepDigits(of: scalar.value - 0x2460 + 1, from: index)
+            return keepDigits(of: scalar.value - 0x2460 + 1, into: &kept)
         case 0x2474...0x2487:  // ⑴ … ⒇
-            keepDigits(of: scalar.value - 0x2474 + 1, from: index)
+            return keepDigits(of: scalar.value - 0x2474 + 1, into: &kept)
         case 0x2488...0x249B:  // ⒈ … ⒛
-            keepDigits(of: scalar.value - 0x2488 + 1, from: index)
+            return keepDigits(of: scalar.value - 0x2488 + 1, into: &kept)
         default:
-            if Self.isSignificant(scalar) { keep(scalar, from: index) }
+            guard isSignificant(scalar) else { return 0 }
+            kept.append(scalar)
+            return 1
         }
     }
 
-    private mutating func keepDigits(of number: UInt32, from index: Int?) {
-        for digit in String(number).unicodeScalars {
-            keep(digit, from: index)
-        }
-    }
-
-    private mutating func keep(_ scalar: Unicode.Scalar, from index: Int?) {
-        scalars.append(scalar)
-        if let index { origins.append(index) }
+    private static func keepDigits(of number: UInt32, into kept: inout [Unicode.Scalar]) -> Int {
+        let digits = String(number).unicodeScalars
+        kept.append(contentsOf: digits)
+        return digits.count
     }
 }
