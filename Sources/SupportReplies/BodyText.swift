@@ -63,6 +63,6 @@ extension String {
 
     /// `-` replaced by `_` (closure reasons accept both).
     var replacingHyphens: String {
-        String(map { $0 == "-" ? "_" : $0 })
+        String(decoding: utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
     }
 }

@@ -393,7 +393,9 @@ struct CaseReader {
         } else {
             entries = listCount(path).compactMap { quotedAddress("\(path).\($0)") }
         }
-        return entries.joined(separator: "; ")
+        var list = entries.first ?? ""
+        for entry in entries.dropFirst() { list += "; " + entry }
+        return list
     }
 
     private mutating func quotedAddress(_ path: String) -> String? {
