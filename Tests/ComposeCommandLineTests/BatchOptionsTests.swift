@@ -156,3 +156,46 @@ struct BatchOptionsTests {
         #expect(result.stderr.hasPrefix("compose: \(name) takes a whole number of at least 1"), "\(result.stderr)")
     }
 }
+
+/// Secrets in a batch: each record's own fields are searched; the profile,
+/// shared by every record, is searched once and reported once.
+@Suite struct BatchSecretTests {
+    static let cases = BatchOptionsTests.lines([
+        BatchFixture.line(number: "S-1", kind: "closure", locale: "en-US"),
+        BatchFixture.line(number: "S-2", kind: "closure", locale: "en-US") { $0["vpn_password"] = "hunter22" },
+        BatchFixture.line(number: "S-3", kind: "closure", locale: "en-US"),
+    ])
+
+    /// A profile with a secret in it, as one line of JSON.
+    static func profileWithSecret() -> String {
+        var profile = BatchFixture.profile
+        var sender = profile["sender"] as! [String: Any]
+        sender["mail_password"] = "s3cret-pass"
+        profile["sender"] = sender
+        return BatchFixture.line(profile)
+    }
+
+    @Test func profileSecretIsReportedOnceAndRecordSecretsAtTheirLines() throws {
+        let folder = try BatchFixture.folder(with: ["cases.jsonl": Self.cases])
+        try Data(Self.profileWithSecret().utf8).write(to: folder.appendingPathComponent("profile.json"))
+        let result = try BinaryRunner.run(BatchOptionsTests.arguments + ["--format", "json"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let (problems, summary) = BatchFixture.diagnostics(result)
+        #expect(problems.count == 2, "\(problems)")
+        #expect(problems.first?.hasPrefix("compose: profile.json:1:") == true, "\(problems)")
+        #expect(problems.first?.contains("sender.mail_password: looks like a secret") == true, "\(problems)")
+        #expect(problems.last?.hasPrefix("compose: cases.jsonl:2: vpn_password: looks like a secret") == true, "\(problems)")
+        #expect(BatchFixture.isSummary(summary, rendered: 3, failed: 0))
+    }
+
+    @Test func noSecretsRefusesAProfileSecretBeforeAnyRecord() throws {
+        let folder = try BatchFixture.folder(with: ["cases.jsonl": Self.cases])
+        try Data(Self.profileWithSecret().utf8).write(to: folder.appendingPathComponent("profile.json"))
+        let result = try BinaryRunner.run(BatchOptionsTests.arguments + ["--mbox", "out.mbox", "--no-secrets"], in: folder)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("sender.mail_password: looks like a secret"), "\(result.stderr)")
+        #expect(result.stderr.contains("refused by --no-secrets"), "\(result.stderr)")
+        #expect(!result.stderr.contains("compose: rendered"), "\(result.stderr)")
+        #expect(try BatchFixture.entries(of: folder) == ["cases.jsonl", "profile.json"])
+    }
+}

@@ -74,14 +74,14 @@ struct BatchRenderer: Sendable {
     /// Renders one record.
     func render(_ record: RawRecord) -> RenderedRecord {
         let failed = { (problems: [String]) in RenderedRecord.failed(line: record.line, problems: problems) }
-        let data: TemplateValue
-        let kind: String
+        let (own, data, kind): (TemplateValue, TemplateValue, String)
         switch prepare(record) {
         case .failed(let problems): return failed(problems)
-        case .ready(let merged, let named): (data, kind) = (merged, named)
+        case .ready(let value, let merged, let named): (own, data, kind) = (value, merged, named)
         }
         let where_ = "\(inputName):\(record.line)"
-        let secrets = SecretFinder.findings(in: data).map { "\(where_): \($0.path): looks like a secret (\($0.reason))" }
+        // The profile was searched once, before the batch; each record searches its own fields.
+        let secrets = SecretFinder.findings(in: own).map { "\(where_): \($0.path): looks like a secret (\($0.reason))" }
         if failOnSecrets && !secrets.isEmpty { return failed(secrets.map { $0 + "; refused by --no-secrets" }) }
         do {
             let reply = try composer.compose(kind: kind, data: data, options: options)
@@ -104,12 +104,13 @@ struct BatchRenderer: Sendable {
     /// when the record is not an object with a kind): `--resume` claims the
     /// names of the records it skips, so a resumed run continues `-2`, `-3`.
     func fileNameParts(of record: RawRecord) -> (caseNumber: String, kind: String)? {
-        guard case .ready(let data, let kind) = prepare(record) else { return nil }
+        guard case .ready(_, let data, let kind) = prepare(record) else { return nil }
         return (Self.caseNumber(in: data), kind)
     }
 
     private enum Prepared {
-        case ready(data: TemplateValue, kind: String)
+        /// The record as read, merged over the profile, and its kind.
+        case ready(record: TemplateValue, data: TemplateValue, kind: String)
         case failed([String])
     }
 
@@ -130,7 +131,7 @@ struct BatchRenderer: Sendable {
         guard let kind = value["kind"]?.stringValue ?? defaultKind else {
             return .failed(["\(inputName):\(record.line): kind: required field is missing (or give --kind)"])
         }
-        return .ready(data: profile.map { ProfileMerge.merge(value, under: $0) } ?? value, kind: kind)
+        return .ready(record: value, data: profile.map { ProfileMerge.merge(value, under: $0) } ?? value, kind: kind)
     }
 
     /// `case.number` as the reply prints it (a JSON number is text too), for the file name.

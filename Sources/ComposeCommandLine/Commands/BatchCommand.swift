@@ -17,9 +17,11 @@ struct BatchCommand {
         let format = try outputFormat()
         let composer = try CatalogLoader.composer(arguments)
         let profilePath = arguments.value("profile") ?? context.environment["COMPOSE_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
+        let profile = try profilePath.map { path throws(Failure) in try InputFile.object(path) }
+        if let profile { try reportSecrets(in: profile) }
         let renderer = BatchRenderer(
             composer: composer,
-            profile: try profilePath.map { path throws(Failure) in try InputFile.object(path).value },
+            profile: profile?.value,
             defaultKind: arguments.value("kind"),
             options: try ReplyOptionsReader.options(arguments, environment: context.environment, needsAddresses: format == .mime),
             format: format, html: arguments.flag("html"),
@@ -34,6 +36,18 @@ struct BatchCommand {
         try output.finish()
         progress.finish()
         if progress.failed > 0 { throw Failure(inputProblem ?? .dataError, []) }
+    }
+
+    /// The profile's secrets, once for the whole batch (as `compose` reports
+    /// a case's), rather than again under every record.
+    private func reportSecrets(in profile: InputFile) throws(Failure) {
+        let lines = SecretFinder.findings(in: profile.value).map { finding in
+            let location = profile.locate(finding.path)?.location.description ?? profile.name
+            return "\(location): \(finding.path): looks like a secret (\(finding.reason))"
+        }
+        guard !lines.isEmpty else { return }
+        if arguments.flag("no-secrets") { throw Failure(.dataError, lines.map { $0 + "; refused by --no-secrets" }) }
+        for line in lines { context.warn(line + "; check before sending, or use --no-secrets to refuse") }
     }
 
     /// Renders and writes the records in order until the input ends or a bad
