@@ -73,7 +73,7 @@ enum MessageID {
 
     /// Text reduced to atext, other characters as `-` (a case number with spaces or CJK stays usable).
     private static func atom(_ text: String) -> String {
-        let mapped = String(String.UnicodeScalarView(text.unicodeScalars.map { MailSyntax.isAtext($0) ? $0 : "-" }))
+        let mapped = String(scalars: text.unicodeScalars.lazy.map { MailSyntax.isAtext($0) ? $0 : "-" }, capacity: text.utf8.count)
         return mapped.isEmpty ? "case" : mapped
     }
 }

@@ -8,48 +8,59 @@ enum PlaceholderPattern {
     /// The placeholder names in `pattern`, in order of appearance.
     static func names(in pattern: String) -> [String] {
         var names: [String] = []
-        scan(pattern, literal: { _ in }, placeholder: { names.append($0) })
+        scan(pattern, literal: { _ in }, placeholder: { names.append(String(decoding: $0, as: UTF8.self)) })
         return names
     }
 
     /// `pattern` with every placeholder replaced by `value(name)`; a name
     /// for which `value` returns `nil` stays as written.
     static func fill(_ pattern: String, _ value: (String) -> String?) -> String {
-        var result = ""
-        result.reserveCapacity(pattern.utf8.count * 2)
+        var result: [UInt8] = []
         scan(
             pattern,
-            literal: { result += $0 },
-            placeholder: { name in result += value(name) ?? "{\(name)}" })
-        return result
+            literal: { result.append(contentsOf: $0) },
+            placeholder: { name in
+                if let text = value(String(decoding: name, as: UTF8.self)) {
+                    result.append(contentsOf: text.utf8)
+                } else {
+                    result.append(UInt8(ascii: "{"))
+                    result.append(contentsOf: name)
+                    result.append(UInt8(ascii: "}"))
+                }
+            })
+        return String(decoding: result, as: UTF8.self)
     }
 
-    /// Calls `literal` for the text between placeholders and `placeholder`
-    /// for each name. Braces and name characters are ASCII, so the scan
-    /// walks UTF-8 bytes and cuts only at ASCII positions.
-    private static func scan(_ pattern: String, literal: (Substring) -> Void, placeholder: (String) -> Void) {
-        let bytes = pattern.utf8
-        var literalStart = bytes.startIndex
-        var position = bytes.startIndex
-        while let open = bytes[position...].firstIndex(of: UInt8(ascii: "{")) {
-            guard let close = closingBrace(in: bytes, after: open) else {
-                position = bytes.index(after: open)
-                continue
+    /// Calls `literal` for the bytes between placeholders and `placeholder`
+    /// for each name's bytes. Braces and name characters are ASCII, so the
+    /// scan walks UTF-8 bytes and cuts only at ASCII positions.
+    private static func scan(
+        _ pattern: String, literal: (UnsafeBufferPointer<UInt8>) -> Void, placeholder: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var pattern = pattern
+        pattern.withUTF8 { bytes in
+            var literalStart = 0
+            var position = 0
+            while position < bytes.count {
+                guard bytes[position] == UInt8(ascii: "{"), let close = closingBrace(in: bytes, after: position) else {
+                    position += 1
+                    continue
+                }
+                literal(UnsafeBufferPointer(rebasing: bytes[literalStart..<position]))
+                placeholder(UnsafeBufferPointer(rebasing: bytes[position + 1..<close]))
+                position = close + 1
+                literalStart = position
             }
-            literal(pattern[literalStart..<open])
-            placeholder(String(pattern[bytes.index(after: open)..<close]))
-            position = bytes.index(after: close)
-            literalStart = position
+            literal(UnsafeBufferPointer(rebasing: bytes[literalStart...]))
         }
-        literal(pattern[literalStart...])
     }
 
-    /// The index of the `}` that closes a placeholder opened at `open`, if
+    /// The offset of the `}` that closes a placeholder opened at `open`, if
     /// only name characters (at least one) stand between them.
-    private static func closingBrace(in bytes: String.UTF8View, after open: String.Index) -> String.Index? {
-        let nameStart = bytes.index(after: open)
-        let close = bytes[nameStart...].firstIndex { !isNameByte($0) } ?? bytes.endIndex
-        guard close < bytes.endIndex, bytes[close] == UInt8(ascii: "}"), close > nameStart else { return nil }
+    private static func closingBrace(in bytes: UnsafeBufferPointer<UInt8>, after open: Int) -> Int? {
+        var close = open + 1
+        while close < bytes.count, isNameByte(bytes[close]) { close += 1 }
+        guard close < bytes.count, bytes[close] == UInt8(ascii: "}"), close > open + 1 else { return nil }
         return close
     }
 

@@ -118,9 +118,10 @@ public enum Salutation {
     /// The family name inside a full name, by the script the name is written in.
     private static func derivedFamilyName(of name: String, rules: SalutationRules) -> String {
         if let first = name.unicodeScalars.first, first.properties.isIdeographic {
+            // Compared as UTF-8 (Han names have one encoding); the longest match wins.
             let compound = rules.compoundFamilyNames
-                .filter { !$0.isEmpty && name.hasPrefix($0) }
-                .max { $0.count < $1.count }
+                .filter { !$0.isEmpty && name.utf8.starts(with: $0.utf8) }
+                .max { $0.utf8.count < $1.utf8.count }
             return compound ?? String(name.prefix(1))
         }
         if let comma = name.firstIndex(where: { $0 == "," || $0 == "，" }) {

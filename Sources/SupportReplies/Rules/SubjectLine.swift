@@ -58,21 +58,29 @@ public enum SubjectLine {
         "re", "aw", "sv", "vs", "antw", "fw", "fwd", "wg", "回复", "答复", "回覆", "答覆", "转发",
     ]
 
+    /// The most scalars a prefix word has (`antw`).
+    private static let maxPrefixWordLength = 4
+
     /// The text after one leading prefix and the spaces following it, if
     /// `text` starts with one.
     private static func afterReplyPrefix(_ text: Substring) -> Substring? {
         let scalars = text.unicodeScalars
-        var position = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex
+        var position = scalars.firstIndex { !$0.isWhitespace } ?? scalars.endIndex
         let wordStart = position
-        while position < scalars.endIndex, scalars[position].properties.isAlphabetic {
+        var length = 0
+        while position < scalars.endIndex, length <= maxPrefixWordLength, scalars[position].properties.isAlphabetic {
             position = scalars.index(after: position)
+            length += 1
         }
-        guard prefixWords.contains(String(scalars[wordStart..<position]).lowercased()) else { return nil }
+        // A longer word (most titles start with one) is no prefix: stop before building a String of it.
+        guard length <= maxPrefixWordLength, prefixWords.contains(String(scalars[wordStart..<position]).lowercased()) else {
+            return nil
+        }
         position = afterCount(scalars, from: position)
-        position = scalars[position...].firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex
+        position = scalars[position...].firstIndex { !$0.isWhitespace } ?? scalars.endIndex
         guard position < scalars.endIndex, scalars[position] == ":" || scalars[position] == "：" else { return nil }
         position = scalars.index(after: position)
-        let next = scalars[position...].firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex
+        let next = scalars[position...].firstIndex { !$0.isWhitespace } ?? scalars.endIndex
         return Substring(scalars[next...])
     }
 
