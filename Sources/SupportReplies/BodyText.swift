@@ -11,6 +11,11 @@ enum BodyText {
     /// U+3000) are never part of another character's encoding.
     static func normalized(_ text: String) -> String {
         var text = text
+        switch text.withUTF8(check) {
+        case .normalized: return text
+        case .lacksFinalNewline: return text + "\n"
+        case .needsWork: break
+        }
         let bytes = text.withUTF8 { input in
             var output: [UInt8] = []
             output.reserveCapacity(input.count + 1)
@@ -33,6 +38,36 @@ enum BodyText {
             return output
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// How far text is from following the rules, found in one pass over its
+    /// bytes: most rendered bodies need at most their final newline, and are
+    /// then kept (or extended) without being decoded again.
+    private enum Check {
+        case normalized
+        case lacksFinalNewline
+        case needsWork
+    }
+
+    private static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Check {
+        guard let first = bytes.first, first != UInt8(ascii: "\n") else { return .needsWork }
+        var newlineRun = 0
+        for (offset, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: "\n"):
+                newlineRun += 1
+                if newlineRun > 2 || endWithoutTrailingSpace(bytes, from: 0, to: offset) != offset { return .needsWork }
+            case UInt8(ascii: "\r"):
+                return .needsWork
+            default:
+                newlineRun = 0
+            }
+        }
+        switch newlineRun {
+        case 1: return .normalized
+        case 0: return endWithoutTrailingSpace(bytes, from: 0, to: bytes.count) == bytes.count ? .lacksFinalNewline : .needsWork
+        default: return .needsWork
+        }
     }
 
     /// Where a line ends once trailing spaces, tabs, CRs and ideographic

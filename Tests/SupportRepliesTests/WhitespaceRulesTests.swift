@@ -60,6 +60,11 @@ import Testing
         ("问题\u{3000}\u{3000}\n \t\n定义", "问题\n\n定义\n"),
         ("a\u{3000}b", "a\u{3000}b\n"),  // inside a line it stays
         ("end", "end\n"),
+        ("a\n\nb\n", "a\n\nb\n"),  // already normal: kept as is
+        ("a \nb", "a\nb\n"),
+        ("  \nx", "x\n"),
+        ("x\u{3000}", "x\n"),
+        ("x\n\n", "x\n"),
         ("", "\n"),
         (" \n\t\n", "\n"),
     ])

@@ -124,26 +124,38 @@ public enum SecretFinder {
     static func words(of key: String) -> [String] {
         let scalars = Array(key.unicodeScalars)
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [Unicode.Scalar] = []
+        func finishWord() {
+            guard !current.isEmpty else { return }
+            words.append(String(scalars: current).lowercased())
+            current.removeAll(keepingCapacity: true)
+        }
         for (index, scalar) in scalars.enumerated() {
-            if scalar == "_" || scalar == "-" || scalar == "." || scalar.properties.isWhitespace {
-                if !current.isEmpty { words.append(String(current)) }
-                current = String.UnicodeScalarView()
+            if scalar == "_" || scalar == "-" || scalar == "." || scalar.isWhitespace {
+                finishWord()
                 continue
             }
-            if scalar.properties.isUppercase, let previous = current.last {
-                let nextIsLower = index + 1 < scalars.count && scalars[index + 1].properties.isLowercase
-                if previous.properties.isLowercase || previous.properties.numericType != nil
-                    || (previous.properties.isUppercase && nextIsLower)
-                {
-                    words.append(String(current))
-                    current = String.UnicodeScalarView()
-                }
+            if isUppercase(scalar), let previous = current.last {
+                let nextIsLower = index + 1 < scalars.count && isLowercase(scalars[index + 1])
+                if isLowercase(previous) || isNumeric(previous) || (isUppercase(previous) && nextIsLower) { finishWord() }
             }
             current.append(scalar)
         }
-        if !current.isEmpty { words.append(String(current)) }
-        return words.map { $0.lowercased() }
+        finishWord()
+        return words
+    }
+
+    // Letter case and digits, answered for ASCII without the property tables.
+    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("A"..."Z").contains(scalar) : scalar.properties.isUppercase
+    }
+
+    private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("a"..."z").contains(scalar) : scalar.properties.isLowercase
+    }
+
+    private static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("0"..."9").contains(scalar) : scalar.properties.numericType != nil
     }
 
     /// A number, non-blank unmasked text, or a list holding one.
