@@ -20,15 +20,15 @@ enum Base64 {
 
     /// Writes `data` as base64 lines of 76 characters, each ending in a line
     /// break (the last one shorter). Nothing for empty data.
-    static func body(_ data: [UInt8], to output: inout some EncodedOutput) {
+    static func body(_ data: [UInt8], to buffer: inout MessageBuffer) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: lineLength) { line in
             data.withUnsafeBufferPointer { source in
                 var start = 0
                 while start < source.count {
                     let end = min(start + bytesPerLine, source.count)
                     let count = encode(UnsafeBufferPointer(rebasing: source[start..<end]), into: line)
-                    output.write(bytes: UnsafeBufferPointer(rebasing: line[..<count]))
-                    output.writeLineBreak()
+                    buffer.write(bytes: UnsafeBufferPointer(rebasing: line[..<count]))
+                    buffer.writeLineBreak()
                     start = end
                 }
             }

@@ -86,24 +86,3 @@ struct MessageBuffer {
         writeLineBreak()
     }
 }
-
-/// Counts what an encoder would write, so the smaller transfer encoding can
-/// be chosen before anything is written.
-struct ByteCounter {
-    private(set) var count = 0
-
-    mutating func write(_ byte: UInt8) { count += 1 }
-    mutating func write(bytes more: UnsafeBufferPointer<UInt8>) { count += more.count }
-    mutating func writeLineBreak() { count += MessageBuffer.crlf.count }
-}
-
-/// Where the body encoders write: a `MessageBuffer`, or a `ByteCounter`.
-/// Encoders hand over a line at a time where they can.
-protocol EncodedOutput {
-    mutating func write(_ byte: UInt8)
-    mutating func write(bytes: UnsafeBufferPointer<UInt8>)
-    mutating func writeLineBreak()
-}
-
-extension MessageBuffer: EncodedOutput {}
-extension ByteCounter: EncodedOutput {}

@@ -14,16 +14,15 @@ enum QuotedPrintable {
 
     /// Writes `text`, whose lines end in LF, as quoted-printable: each LF
     /// becomes a hard line break.
-    static func body(_ text: [UInt8], to output: inout some EncodedOutput) {
+    static func body(_ text: [UInt8], to buffer: inout MessageBuffer) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: lineLength) { line in
             hexDigits.withUnsafeBufferPointer { hex in
                 text.withUnsafeBufferPointer { source in
                     var lineStart = 0
                     while lineStart < source.count {
-                        var lineEnd = lineStart
-                        while lineEnd < source.count && source[lineEnd] != 0x0A { lineEnd += 1 }
-                        encodeLine(source, lineStart..<lineEnd, hex: hex, line: line, to: &output)
-                        if lineEnd < source.count { output.writeLineBreak() }
+                        let lineEnd = source.firstOffset(of: 0x0A, from: lineStart)
+                        encodeLine(source, lineStart..<lineEnd, hex: hex, line: line, to: &buffer)
+                        if lineEnd < source.count { buffer.writeLineBreak() }
                         lineStart = lineEnd + 1
                     }
                 }
@@ -31,26 +30,46 @@ enum QuotedPrintable {
         }
     }
 
+    /// The number of octets `body(_:to:)` writes for `text`, counted
+    /// without encoding: the same steps, only tallied.
+    static func encodedLength(of text: UnsafeBufferPointer<UInt8>) -> Int {
+        var length = 0
+        var lineStart = 0
+        while lineStart < text.count {
+            let lineEnd = text.firstOffset(of: 0x0A, from: lineStart)
+            var column = 0
+            for index in lineStart..<lineEnd {
+                let step = Step(text, at: index, column: column, isLast: index == lineEnd - 1)
+                if step.breaksBefore {
+                    length += column + 1 + MessageBuffer.crlf.count
+                    column = 0
+                }
+                column += step.isLiteral ? 1 : 3
+            }
+            length += column
+            if lineEnd < text.count { length += MessageBuffer.crlf.count }
+            lineStart = lineEnd + 1
+        }
+        return length
+    }
+
     /// One line of text, as encoded lines joined by soft breaks. Each encoded
     /// line is gathered in `line` and written at once.
     private static func encodeLine(
         _ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hex: UnsafeBufferPointer<UInt8>,
-        line: UnsafeMutableBufferPointer<UInt8>, to output: inout some EncodedOutput
+        line: UnsafeMutableBufferPointer<UInt8>, to buffer: inout MessageBuffer
     ) {
         var column = 0
         for index in range {
-            let isLast = index == range.upperBound - 1
-            var literal = isLiteral(source, at: index, lineStart: column == 0, isLast: isLast)
-            // The last character may take column 76; others leave room for a soft break's "=".
-            if column + (literal ? 1 : 3) > lineLength - (isLast ? 0 : 1) {
+            let step = Step(source, at: index, column: column, isLast: index == range.upperBound - 1)
+            if step.breaksBefore {
                 line[column] = UInt8(ascii: "=")
-                output.write(bytes: UnsafeBufferPointer(rebasing: line[...column]))
-                output.writeLineBreak()
+                buffer.write(bytes: UnsafeBufferPointer(rebasing: line[...column]))
+                buffer.writeLineBreak()
                 column = 0
-                literal = isLiteral(source, at: index, lineStart: true, isLast: isLast)
             }
             let byte = source[index]
-            if literal {
+            if step.isLiteral {
                 line[column] = byte
                 column += 1
             } else {
@@ -60,7 +79,25 @@ enum QuotedPrintable {
                 column += 3
             }
         }
-        output.write(bytes: UnsafeBufferPointer(rebasing: line[..<column]))
+        buffer.write(bytes: UnsafeBufferPointer(rebasing: line[..<column]))
+    }
+
+    /// How one octet is written: whether a soft break comes before it, and
+    /// whether it goes as is or as `=XX`. Encoding and counting both go by it.
+    private struct Step {
+        var breaksBefore = false
+        var isLiteral: Bool
+
+        /// The octet at `index`, when the encoded line so far holds `column`
+        /// characters; `isLast` for the last octet of a text line.
+        init(_ source: UnsafeBufferPointer<UInt8>, at index: Int, column: Int, isLast: Bool) {
+            isLiteral = QuotedPrintable.isLiteral(source, at: index, lineStart: column == 0, isLast: isLast)
+            // The last character may take column 76; others leave room for a soft break's "=".
+            if column + (isLiteral ? 1 : 3) > lineLength - (isLast ? 0 : 1) {
+                breaksBefore = true
+                isLiteral = QuotedPrintable.isLiteral(source, at: index, lineStart: true, isLast: isLast)
+            }
+        }
     }
 
     private static func isLiteral(
