@@ -37,9 +37,15 @@ enum Base64 {
 
     /// `data` as one line of base64 text.
     static func text(_ data: ArraySlice<UInt8>) -> String {
-        let length = encodedLength(of: data.count)
-        return String(unsafeUninitializedCapacity: length) { text in
-            data.withUnsafeBufferPointer { encode($0, into: text) }
+        var text: [UInt8] = []
+        data.withUnsafeBufferPointer { appendText(of: $0, to: &text) }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends `data` as one line of base64 text (an encoded-word's, so short).
+    static func appendText(of data: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: encodedLength(of: data.count)) { text in
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<encode(data, into: text)]))
         }
     }
 

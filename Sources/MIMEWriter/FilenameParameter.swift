@@ -46,7 +46,7 @@ extension MessageBuffer {
         if AttachmentName.isPlain(name) {
             writeHeaderWord("name=\"\(name)\"")
         } else {
-            writeEncodedWords(name, context: .text, prefix: "name=\"", suffix: "\"")
+            name.withUTF8Bytes { writeEncodedWords($0, context: .text, prefix: "name=\"", suffix: "\"") }
         }
     }
 

@@ -137,15 +137,26 @@ public struct MailMessage: Sendable {
     /// RFC 5646 in the simple form mail uses: `zh-CN`, `en-US`, `zh-Hans-CN`
     /// (at most 64 characters).
     private static func isLanguageTag(_ tag: String) -> Bool {
-        guard tag.utf8.count <= 64 else { return false }
-        let subtags = tag.split(separator: "-", omittingEmptySubsequences: false)
-        return subtags.enumerated().allSatisfy { index, subtag in
-            (1...8).contains(subtag.utf8.count)
-                && subtag.utf8.allSatisfy { byte in
-                    let letter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-                    return letter || (index > 0 && (0x30...0x39).contains(byte))
-                }
+        tag.withUTF8Bytes { bytes in
+            guard bytes.count <= 64 else { return false }
+            var subtagStart = 0
+            while true {
+                let subtagEnd = bytes.firstOffset(of: UInt8(ascii: "-"), from: subtagStart)
+                let subtag = UnsafeBufferPointer(rebasing: bytes[subtagStart..<subtagEnd])
+                guard isSubtag(subtag, first: subtagStart == 0) else { return false }
+                guard subtagEnd < bytes.count else { return true }
+                subtagStart = subtagEnd + 1
+            }
         }
+    }
+
+    /// 1–8 letters, or for subtags after the first also digits.
+    private static func isSubtag(_ subtag: UnsafeBufferPointer<UInt8>, first: Bool) -> Bool {
+        (1...8).contains(subtag.count)
+            && subtag.allSatisfy { byte in
+                let letter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                return letter || (!first && (0x30...0x39).contains(byte))
+            }
     }
 }
 
@@ -155,14 +166,25 @@ enum MessageIdentifier {
     /// Keeps `In-Reply-To: <…>` within the 998-octet line limit.
     static let maxLength = 900
 
-    static func validate(_ id: String, field: String, ownID: String? = nil) throws(MIMEError) {
-        func fail(_ message: String) -> MIMEError { MIMEError(field: field, message: message) }
-        try HeaderText.check(id, field: field)
-        let halves = id.split(separator: "@", omittingEmptySubsequences: false)
-        guard halves.count == 2, halves.allSatisfy(AddressSpec.isDotAtom), !id.utf8.containsEncodedWordOpener else {
-            throw fail("'\(id)' is not a message id of the form left@right (dot-atoms, without angle brackets)")
+    /// `field` is built only for an error.
+    static func validate(_ id: String, field: @autoclosure () -> String, ownID: String? = nil) throws(MIMEError) {
+        try HeaderText.check(id, field: field())
+        guard id.withUTF8Bytes({ isMessageID($0, of: id) }) else {
+            throw MIMEError(
+                field: field(),
+                message: "'\(id)' is not a message id of the form left@right (dot-atoms, without angle brackets)")
         }
-        guard id.utf8.count <= maxLength else { throw fail("the message id is longer than \(maxLength) octets") }
-        if let ownID, id == ownID { throw fail("refers to the message's own Message-ID") }
+        guard id.utf8.count <= maxLength else {
+            throw MIMEError(field: field(), message: "the message id is longer than \(maxLength) octets")
+        }
+        if let ownID, id == ownID { throw MIMEError(field: field(), message: "refers to the message's own Message-ID") }
+    }
+
+    /// `left@right`, both dot-atoms, without `=?`.
+    private static func isMessageID(_ bytes: UnsafeBufferPointer<UInt8>, of id: String) -> Bool {
+        guard let at = AddressSpec.atSign(in: bytes, of: id) else { return false }
+        return AddressSpec.isDotAtom(UnsafeBufferPointer(rebasing: bytes[..<at]))
+            && AddressSpec.isDotAtom(UnsafeBufferPointer(rebasing: bytes[(at + 1)...]))
+            && !bytes.containsEncodedWordOpener
     }
 }

@@ -74,12 +74,37 @@ struct MessageBuffer {
     /// Writes one space-separated word of a header value, first folding the
     /// line when the word would not fit (and the word may be folded).
     mutating func writeHeaderWord(_ word: some StringProtocol) {
-        if !nextWordStaysOnThisLine && column + 1 + word.utf8.count > Self.foldWidth {
+        startHeaderWord(length: word.utf8.count)
+        bytes.append(contentsOf: word.utf8)
+    }
+
+    /// `writeHeaderWord` for a word given as octets.
+    mutating func writeHeaderWord(bytes word: UnsafeBufferPointer<UInt8>) {
+        startHeaderWord(length: word.count)
+        bytes.append(contentsOf: word)
+    }
+
+    /// Starts a header word of `length` octets that the caller then writes:
+    /// folds the line first when the word would not fit (and may be folded
+    /// before), then writes the separating space.
+    mutating func startHeaderWord(length: Int) {
+        if !nextWordStaysOnThisLine && column + 1 + length > Self.foldWidth {
             writeLineBreak()
         }
         write(UInt8(ascii: " "))
-        bytes.append(contentsOf: word.utf8)
         wordsInHeader += 1
+    }
+
+    /// Writes the encoded-word for `piece` of `text` as a header word, with
+    /// `prefix` and `suffix` glued to it.
+    mutating func writeEncodedWord(
+        _ piece: EncodedWord.Piece, of text: UnsafeBufferPointer<UInt8>, context: EncodedWord.Context,
+        prefix: String = "", suffix: String = ""
+    ) {
+        startHeaderWord(length: prefix.utf8.count + piece.length + suffix.utf8.count)
+        write(prefix)
+        EncodedWord.append(piece, of: text, context: context, to: &bytes)
+        write(suffix)
     }
 
     mutating func endHeader() {
