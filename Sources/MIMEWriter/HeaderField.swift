@@ -80,10 +80,17 @@ enum HeaderText {
 }
 
 extension MessageBuffer {
-    /// A whole header field from words that need no encoding.
-    mutating func writeHeader(_ name: String, words: [String]) {
+    /// A whole header field of one word that needs no encoding.
+    mutating func writeHeader(_ name: String, word: some StringProtocol) {
         beginHeader(name)
-        for word in words { writeHeaderWord(word) }
+        writeHeaderWord(word)
+        endHeader()
+    }
+
+    /// A whole header field of message ids, each written `<id>`.
+    mutating func writeHeader(_ name: String, messageIDs: some Sequence<String>) {
+        beginHeader(name)
+        for id in messageIDs { writeHeaderWord(id, prefix: "<", suffix: ">") }
         endHeader()
     }
 

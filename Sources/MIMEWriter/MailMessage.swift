@@ -110,26 +110,34 @@ public struct MailMessage: Sendable {
     }
 
     private func writeHeaders(to buffer: inout MessageBuffer) {
-        buffer.writeAddressHeader("From", [from])
+        buffer.writeAddressHeader("From", CollectionOfOne(from))
         buffer.writeAddressHeader("To", to)
         if !cc.isEmpty { buffer.writeAddressHeader("Cc", cc) }
         buffer.beginHeader("Subject")
         buffer.writeUnstructured(subject)
         buffer.endHeader()
-        buffer.writeHeader("Date", words: [date.rfc5322])
-        buffer.writeHeader("Message-ID", words: ["<\(messageID)>"])
+        var dateText = DateText()
+        date.appendRFC5322(to: &dateText)
+        buffer.beginHeader("Date")
+        buffer.writeHeaderWord(bytes: dateText.octets)
+        buffer.endHeader()
+        buffer.writeHeader("Message-ID", messageIDs: CollectionOfOne(messageID))
+        if let inReplyTo { buffer.writeHeader("In-Reply-To", messageIDs: CollectionOfOne(inReplyTo)) }
         let thread = threadReferences
-        if let inReplyTo { buffer.writeHeader("In-Reply-To", words: ["<\(inReplyTo)>"]) }
-        if !thread.isEmpty { buffer.writeHeader("References", words: thread.map { "<\($0)>" }) }
-        buffer.writeHeader("MIME-Version", words: ["1.0"])
-        if let contentLanguage { buffer.writeHeader("Content-Language", words: [contentLanguage]) }
+        if !thread.isEmpty { buffer.writeHeader("References", messageIDs: thread) }
+        buffer.writeHeader("MIME-Version", word: "1.0")
+        if let contentLanguage { buffer.writeHeader("Content-Language", word: contentLanguage) }
     }
 
     /// `references` without repeats, ending with `inReplyTo`: readers thread
-    /// by References, and RFC 5322 3.6.4 puts the parent's id last.
+    /// by References, and RFC 5322 3.6.4 puts the parent's id last. (Threads
+    /// are short, so repeats are looked for in what is kept so far.)
     var threadReferences: [String] {
-        var seen = Set<String>()
-        var thread = references.filter { $0 != inReplyTo && seen.insert($0).inserted }
+        var thread: [String] = []
+        thread.reserveCapacity(references.count + 1)
+        for reference in references where reference != inReplyTo && !thread.contains(reference) {
+            thread.append(reference)
+        }
         if let inReplyTo { thread.append(inReplyTo) }
         return thread
     }

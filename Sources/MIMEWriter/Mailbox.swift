@@ -136,7 +136,7 @@ enum AddressSpec {
 
 extension MessageBuffer {
     /// Writes an address-list field (`To`, `Cc`) or a mailbox field (`From`).
-    mutating func writeAddressHeader(_ name: String, _ mailboxes: [Mailbox]) {
+    mutating func writeAddressHeader(_ name: String, _ mailboxes: some RandomAccessCollection<Mailbox>) {
         beginHeader(name, foldsBeforeFirstWord: true)
         for (index, mailbox) in mailboxes.enumerated() {
             writeMailbox(mailbox, separator: index == mailboxes.count - 1 ? "" : ",")
@@ -152,9 +152,7 @@ extension MessageBuffer {
         let address = mailbox.address
         Self.collapsingSpaceRuns(mailbox.name).withUTF8Bytes { name in
             guard !name.isEmpty else {
-                startHeaderWord(length: address.utf8.count + separator.utf8.count)
-                write(address)
-                write(separator)
+                writeHeaderWord(address, prefix: "", suffix: separator)
                 return
             }
             let words = GraphemeBoundaries(name).words()
@@ -165,11 +163,7 @@ extension MessageBuffer {
             } else {
                 writePhrase(words, of: name)
             }
-            startHeaderWord(length: address.utf8.count + 2 + separator.utf8.count)
-            write(UInt8(ascii: "<"))
-            write(address)
-            write(UInt8(ascii: ">"))
-            write(separator)
+            writeHeaderWord(address, prefix: "<", suffix: separator.isEmpty ? ">" : ">" + separator)
         }
     }
 

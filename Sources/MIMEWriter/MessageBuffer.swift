@@ -78,8 +78,16 @@ struct MessageBuffer {
         bytes.append(contentsOf: word.utf8)
     }
 
+    /// `writeHeaderWord(prefix + word + suffix)`, without building the word.
+    mutating func writeHeaderWord(_ word: some StringProtocol, prefix: String, suffix: String) {
+        startHeaderWord(length: prefix.utf8.count + word.utf8.count + suffix.utf8.count)
+        write(prefix)
+        bytes.append(contentsOf: word.utf8)
+        write(suffix)
+    }
+
     /// `writeHeaderWord` for a word given as octets.
-    mutating func writeHeaderWord(bytes word: UnsafeBufferPointer<UInt8>) {
+    mutating func writeHeaderWord(bytes word: some Collection<UInt8>) {
         startHeaderWord(length: word.count)
         bytes.append(contentsOf: word)
     }
