@@ -48,9 +48,12 @@ public struct MessageDate: Sendable, Equatable {
     /// RFC 3339 date-time: `2020-11-09T17:18:00+08:00` (UTC as `+00:00`).
     public var rfc3339: String {
         DateText.string { text in
-            text.append(year, digits: 4, then: "-")
-            text.append(month, digits: 2, then: "-")
-            text.append(day, digits: 2, then: "T")
+            text.append(year, digits: 4)
+            text.append("-")
+            text.append(month, digits: 2)
+            text.append("-")
+            text.append(day, digits: 2)
+            text.append("T")
             text.appendTime(hour, minute, second)
             appendOffset(to: &text, separator: ":")
         }
@@ -62,10 +65,14 @@ public struct MessageDate: Sendable, Equatable {
 
     /// Appends `rfc5322`'s octets.
     func appendRFC5322(to text: inout DateText) {
-        text.append(Self.dayNames[weekday], then: ", ")
-        text.append(day, digits: 2, then: " ")
-        text.append(Self.monthNames[month - 1], then: " ")
-        text.append(year, digits: 4, then: " ")
+        text.appendName(weekday, of: Self.dayNames)
+        text.append(", ")
+        text.append(day, digits: 2)
+        text.append(" ")
+        text.appendName(month - 1, of: Self.monthNames)
+        text.append(" ")
+        text.append(year, digits: 4)
+        text.append(" ")
         text.appendTime(hour, minute, second)
         text.append(" ")
         appendOffset(to: &text, separator: "")
@@ -74,20 +81,24 @@ public struct MessageDate: Sendable, Equatable {
     /// Appends `asctimeUTC`'s octets.
     func appendAsctimeUTC(to text: inout DateText) {
         let utc = MessageDate(epochSeconds: epochSeconds, utcOffsetMinutes: 0)
-        text.append(Self.dayNames[utc.weekday], then: " ")
-        text.append(Self.monthNames[utc.month - 1], then: utc.day < 10 ? "  " : " ")
-        text.append(utc.day, digits: 1, then: " ")
+        text.appendName(utc.weekday, of: Self.dayNames)
+        text.append(" ")
+        text.appendName(utc.month - 1, of: Self.monthNames)
+        text.append(utc.day < 10 ? "  " : " ")
+        text.append(utc.day, digits: 1)
+        text.append(" ")
         text.appendTime(utc.hour, utc.minute, utc.second)
         text.append(" ")
-        text.append(utc.year, digits: 4, then: "")
+        text.append(utc.year, digits: 4)
     }
 
     /// `+0800`, or `+08:00` with `separator` ":".
-    private func appendOffset(to text: inout DateText, separator: String) {
+    private func appendOffset(to text: inout DateText, separator: StaticString) {
         let magnitude = abs(utcOffsetMinutes)
         text.append(utcOffsetMinutes < 0 ? "-" : "+")
-        text.append(magnitude / 60, digits: 2, then: separator)
-        text.append(magnitude % 60, digits: 2, then: "")
+        text.append(magnitude / 60, digits: 2)
+        text.append(separator)
+        text.append(magnitude % 60, digits: 2)
     }
 
     /// Checks that the fields name a real moment RFC 5322 can carry:
@@ -99,8 +110,9 @@ public struct MessageDate: Sendable, Equatable {
         guard (1...12).contains(month) else { throw fail("month \(month) is outside 1–12") }
         guard (1...Self.daysIn(month: month, year: year)).contains(day) else {
             let yearAndMonth = DateText.string { text in
-                text.append(year, digits: 4, then: "-")
-                text.append(month, digits: 2, then: "")
+                text.append(year, digits: 4)
+                text.append("-")
+                text.append(month, digits: 2)
             }
             throw fail("day \(day) does not exist in \(yearAndMonth)")
         }
@@ -112,8 +124,10 @@ public struct MessageDate: Sendable, Equatable {
         }
     }
 
-    private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// Three letters each, Sunday first.
+    private static let dayNames: StaticString = "SunMonTueWedThuFriSat"
+    /// Three letters each, January first.
+    private static let monthNames: StaticString = "JanFebMarAprMayJunJulAugSepOctNovDec"
 
     static func isLeap(_ year: Int) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
@@ -171,26 +185,31 @@ struct DateText {
     /// The text `write` makes.
     static func string(_ write: (inout DateText) -> Void) -> String {
         var text = DateText()
-        text.octets.reserveCapacity(32)
         write(&text)
         return String(decoding: text.octets, as: UTF8.self)
     }
 
-    mutating func append(_ literal: String) {
-        octets.append(contentsOf: literal.utf8)
+    init() {
+        octets.reserveCapacity(32)
     }
 
-    mutating func append(_ word: String, then separator: String) {
-        append(word)
-        append(separator)
+    mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { for octet in $0 { octets.append(octet) } }
+    }
+
+    /// The `index`th three-letter name of `names`.
+    mutating func appendName(_ index: Int, of names: StaticString) {
+        names.withUTF8Buffer { names in
+            precondition((0..<names.count / 3).contains(index), "no name \(index)")
+            for offset in 3 * index..<3 * index + 3 { octets.append(names[offset]) }
+        }
     }
 
     /// `value` in decimal, zero-padded to at least `digits` digits.
-    mutating func append(_ value: Int, digits: Int, then separator: String) {
+    mutating func append(_ value: Int, digits: Int) {
         guard value >= 0 else {
             let text = String(value)
-            append(String(repeating: "0", count: max(0, digits - text.utf8.count)) + text)
-            append(separator)
+            octets.append(contentsOf: (String(repeating: "0", count: max(0, digits - text.utf8.count)) + text).utf8)
             return
         }
         var scale = 1  // the place value of the first digit written
@@ -205,13 +224,14 @@ struct DateText {
             rest %= scale
             scale /= 10
         }
-        append(separator)
     }
 
     /// `hh:mm:ss`.
     mutating func appendTime(_ hour: Int, _ minute: Int, _ second: Int) {
-        append(hour, digits: 2, then: ":")
-        append(minute, digits: 2, then: ":")
-        append(second, digits: 2, then: "")
+        append(hour, digits: 2)
+        append(":")
+        append(minute, digits: 2)
+        append(":")
+        append(second, digits: 2)
     }
 }

@@ -140,7 +140,12 @@ struct OctetCensus {
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
             while offset + 8 <= bytes.count {
-                count(OctetFlags(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))), in: topBits)
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                if word & topBits == topBits {
+                    needsEncoding += 8  // no ASCII at all: the middle of CJK text
+                } else {
+                    count(OctetFlags(word), in: topBits)
+                }
                 offset += 8
             }
         }
@@ -158,11 +163,9 @@ struct OctetCensus {
     }
 
     /// The number of flags set. Baseline x86-64 has no popcount instruction,
-    /// so the usual cases, none and all eight (a run of CJK text), go first.
+    /// so the usual case, none, goes first.
     private static func octets(flaggedIn flags: UInt64) -> Int {
-        if flags == 0 { return 0 }
-        if flags == topBits { return 8 }
-        return flags.nonzeroBitCount
+        flags == 0 ? 0 : flags.nonzeroBitCount
     }
 
     /// A lower bound of `QuotedPrintable.encodedLength(of:)`: every octet

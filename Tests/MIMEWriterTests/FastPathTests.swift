@@ -32,6 +32,19 @@ struct FastPathTests {
         }
     }
 
+    @Test("the census counts eight octets at a time as one at a time")
+    func census() {
+        var random = SeededRandom(seed: 17)
+        for length in 0..<600 {
+            let bytes = (0..<length % 40 + length / 40 * 97).map { _ in UInt8(random.int(0...255)) }
+            let census = bytes.withUnsafeBufferPointer(OctetCensus.init)
+            #expect(census.octets == bytes.count)
+            #expect(census.lineBreaks == bytes.filter { $0 == 0x0A }.count)
+            #expect(census.equalSigns == bytes.filter { $0 == 0x3D }.count)
+            #expect(census.needsEncoding == bytes.filter { !(0x20...0x7E).contains($0) && $0 != 0x09 && $0 != 0x0A }.count)
+        }
+    }
+
     @Test("the transfer encoding is the smaller of quoted-printable and base64 as written")
     func encodingChoice() {
         var random = SeededRandom(seed: 12)
@@ -178,6 +191,18 @@ struct FastPathTests {
                 afterSpace = scalar == " "
             }
             #expect(MessageBuffer.collapsingSpaceRuns(name) == String(scalars), "\(name.debugDescription)")
+        }
+    }
+
+    @Test(
+        "dates write their numbers as String(value) padded with zeros",
+        arguments: [0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10000, 123_456, -1, -10, -999, Int.max, Int.min])
+    func decimalDigits(value: Int) {
+        for digits in 1...4 {
+            var text = DateText()
+            text.append(value, digits: digits)
+            let plain = String(value)
+            #expect(String(decoding: text.octets, as: UTF8.self) == String(repeating: "0", count: max(0, digits - plain.count)) + plain)
         }
     }
 }
