@@ -21,16 +21,13 @@ enum Base64 {
     /// Writes `data` as base64 lines of 76 characters, each ending in a line
     /// break (the last one shorter). Nothing for empty data.
     static func body(_ data: [UInt8], to buffer: inout MessageBuffer) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: lineLength) { line in
-            data.withUnsafeBufferPointer { source in
-                var start = 0
-                while start < source.count {
-                    let end = min(start + bytesPerLine, source.count)
-                    let count = encode(UnsafeBufferPointer(rebasing: source[start..<end]), into: line)
-                    buffer.write(bytes: UnsafeBufferPointer(rebasing: line[..<count]))
-                    buffer.writeLineBreak()
-                    start = end
-                }
+        data.withUnsafeBufferPointer { source in
+            var start = 0
+            while start < source.count {
+                let end = min(start + bytesPerLine, source.count)
+                buffer.write(upTo: lineLength) { encode(UnsafeBufferPointer(rebasing: source[start..<end]), into: $0) }
+                buffer.writeLineBreak()
+                start = end
             }
         }
     }
@@ -44,9 +41,7 @@ enum Base64 {
 
     /// Appends `data` as one line of base64 text (an encoded-word's, so short).
     static func appendText(of data: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: encodedLength(of: data.count)) { text in
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<encode(data, into: text)]))
-        }
+        output.append(upTo: encodedLength(of: data.count)) { encode(data, into: $0) }
     }
 
     /// Encodes `source` into `target`, which has room for
@@ -82,5 +77,11 @@ enum Base64 {
     }
 
     /// For each 12-bit value, its two base64 characters: 8 KB.
-    private static let pairs: [UInt8] = (0..<4096).flatMap { [alphabet[$0 >> 6], alphabet[$0 & 63]] }
+    private static let pairs = [UInt8](unsafeUninitializedCapacity: 8192) { pairs, count in
+        for value in 0..<4096 {
+            pairs[2 * value] = alphabet[value >> 6]
+            pairs[2 * value + 1] = alphabet[value & 63]
+        }
+        count = 8192
+    }
 }

@@ -13,28 +13,20 @@ public enum Mbox {
     ///   one more `>` (readers remove one, which restores the line exactly);
     /// - a blank line.
     public static func append(_ message: [UInt8], envelopeSender: String, date: MessageDate, to output: inout [UInt8]) {
-        reserve(message.count + envelopeSender.utf8.count + 128, in: &output)
         appendSeparator(sender: isSeparatorWord(envelopeSender) ? envelopeSender : "MAILER-DAEMON", date: date, to: &output)
         message.withUnsafeBufferPointer { message in
             var lineStart = 0
             while lineStart < message.count {
                 // Lines lose their CR, so the rest of the message fits unless
                 // many lines are quoted without one: then another round.
-                output.append(addingCapacity: message.count - lineStart + 64) { span in
-                    span.withUnsafeMutableBufferPointer { target, count in
-                        lineStart = copyLines(of: message, from: lineStart, into: target, at: &count)
-                    }
+                output.append(upTo: message.count - lineStart + 64) { target in
+                    var count = 0
+                    lineStart = copyLines(of: message, from: lineStart, into: target, at: &count)
+                    return count
                 }
             }
         }
         output.append(lineFeed)
-    }
-
-    /// Makes room for `count` more octets, growing geometrically: a batch
-    /// appends many messages to one buffer.
-    private static func reserve(_ count: Int, in output: inout [UInt8]) {
-        let needed = output.count + count
-        if output.capacity < needed { output.reserveCapacity(max(needed, 2 * output.capacity)) }
     }
 
     /// Copies the lines of `message` from `lineStart` into `target` at

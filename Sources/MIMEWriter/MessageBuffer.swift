@@ -58,8 +58,14 @@ struct MessageBuffer {
         bytes.append(contentsOf: more)
     }
 
+    /// Writes at most `maxCount` octets that `fill` puts straight into the
+    /// buffer, returning how many (see `Array.append(upTo:_:)`).
+    mutating func write(upTo maxCount: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        bytes.append(upTo: maxCount, fill)
+    }
+
     mutating func writeLineBreak() {
-        bytes.append(contentsOf: Self.crlf)
+        for octet in Self.crlf { bytes.append(octet) }
         lineStart = bytes.count
     }
 

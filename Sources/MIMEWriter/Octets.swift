@@ -1,6 +1,6 @@
-/// Byte-level access to text: the writer works on UTF-8 octets, not on
+/// Octet-level helpers: the writer works on UTF-8 octets, not on
 /// `Character`s, so it neither allocates per character nor runs grapheme
-/// breaking where ASCII rules decide.
+/// breaking where ASCII rules decide, and it writes into buffers in place.
 extension String {
     /// Calls `body` with the string's UTF-8 octets, in place for a native
     /// string (the usual case), else after making a contiguous copy.
@@ -60,6 +60,19 @@ extension UnsafeBufferPointer<UInt8> {
 
 /// `0x01` in every octet of a word.
 private let everyOctet: UInt64 = 0x0101_0101_0101_0101
+
+extension [UInt8] {
+    /// Appends at most `maxCount` octets that `fill` writes into the new
+    /// capacity it is given, returning how many it wrote. The array grows
+    /// geometrically, as with `append`.
+    mutating func append(upTo maxCount: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        append(addingCapacity: maxCount) { span in
+            span.withUnsafeMutableBufferPointer { buffer, count in
+                count += fill(UnsafeMutableBufferPointer(rebasing: buffer[count...]))
+            }
+        }
+    }
+}
 
 extension UnsafeMutableBufferPointer<UInt8> {
     /// Copies `source` in at `offset`; returns the offset after it.
