@@ -17,8 +17,18 @@ enum HeaderText {
     /// Whether UTF-8 text holds a scalar that `isForbidden` names, found by
     /// its octets: C0 controls and DEL are single octets, C1 controls are
     /// `C2 80`…`C2 9F`, U+2028 and U+2029 are `E2 80 A8` and `E2 80 A9`.
+    /// Eight octets at a time are skipped when none of them is a control,
+    /// DEL, `C2` or `E2`.
     static func containsForbidden(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count
+                && !mayStartForbidden(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            {
+                index += 8
+            }
+        }
         while index < bytes.count {
             switch bytes[index] {
             case 0x00...0x1F, 0x7F:
@@ -33,6 +43,20 @@ enum HeaderText {
             index += 1
         }
         return false
+    }
+
+    /// Whether any octet of `word` is below 0x20, or 0x7F, 0xC2 or 0xE2.
+    private static func mayStartForbidden(_ word: UInt64) -> Bool {
+        let lowBits: UInt64 = 0x0101_0101_0101_0101
+        let topBits: UInt64 = 0x8080_8080_8080_8080
+        // Octets below 0x20: their top bit is clear, and adding 0x60 to
+        // their lower seven bits leaves it clear.
+        let control = ~((word & ~topBits) &+ 0x60 &* lowBits) & ~word & topBits
+        func octets(equalTo value: UInt8) -> UInt64 {
+            let difference = word ^ (UInt64(value) &* lowBits)
+            return ~(((difference & ~topBits) &+ ~topBits) | difference) & topBits
+        }
+        return control | octets(equalTo: 0x7F) | octets(equalTo: 0xC2) | octets(equalTo: 0xE2) != 0
     }
 
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {

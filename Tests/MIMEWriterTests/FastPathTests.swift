@@ -122,8 +122,15 @@ struct FastPathTests {
         let values = Array(UInt32(0)...0xFFFF) + Array(stride(from: UInt32(0x10000), through: 0x10FFFF, by: 251))
         for value in values {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            let text = "a" + String(scalar) + "b"
+            // At every position of an eight-octet word, after ASCII or CJK.
+            let text = String(repeating: value % 2 == 0 ? "a" : "数", count: Int(value % 11)) + String(scalar) + "b"
             #expect(text.withUTF8Bytes(HeaderText.containsForbidden) == HeaderText.isForbidden(scalar), "U+\(String(value, radix: 16))")
+        }
+        var random = SeededRandom(seed: 18)
+        for _ in 0..<3000 {
+            let text = Self.randomText(&random, length: 0...30)
+            let expected = text.unicodeScalars.contains(where: HeaderText.isForbidden)
+            #expect(text.withUTF8Bytes(HeaderText.containsForbidden) == expected, "\(text.debugDescription)")
         }
     }
 
@@ -203,6 +210,33 @@ struct FastPathTests {
             text.append(value, digits: digits)
             let plain = String(value)
             #expect(String(decoding: text.octets, as: UTF8.self) == String(repeating: "0", count: max(0, digits - plain.count)) + plain)
+        }
+    }
+
+    @Test("mbox lines are copied in place as line by line, also when quoted lines outgrow the room")
+    func mboxInPlace() {
+        // Line by line: LF for CRLF or LF, one more `>` before `^>*From `.
+        func reference(_ message: [UInt8]) -> [UInt8] {
+            var lines = message.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+            if message.last == 0x0A || message.isEmpty { lines.removeLast() }
+            return lines.flatMap { line -> [UInt8] in
+                var line = line
+                if line.last == 0x0D { line.removeLast() }
+                let quoted = line.drop(while: { $0 == UInt8(ascii: ">") }).starts(with: "From ".utf8)
+                return (quoted ? [UInt8(ascii: ">")] : []) + line + [0x0A]
+            }
+        }
+        var random = SeededRandom(seed: 19)
+        let pieces: [[UInt8]] = [[0x0A], [0x0D], [0x0D, 0x0A], Array("From ".utf8), [0x3E], [0x46], [0x61], Array("数".utf8)]
+        let header = Array("From s@example.com Mon Nov  9 09:18:00 2020\n".utf8)
+        for index in 0..<500 {
+            // Every 50th: 300 `From ` lines without CR, more than the room given at first.
+            let message = index % 50 == 0
+                ? Array(repeating: Array("From x\n".utf8), count: 300).flatMap { $0 }
+                : (0..<random.int(0...60)).flatMap { _ in random.pick(pieces) }
+            var mbox: [UInt8] = []
+            Mbox.append(message, envelopeSender: "s@example.com", date: Samples.date, to: &mbox)
+            #expect(mbox == header + reference(message) + [0x0A], "\(message)")
         }
     }
 }
