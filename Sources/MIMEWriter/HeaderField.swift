@@ -167,16 +167,3 @@ extension MessageBuffer {
         }
     }
 }
-
-extension Collection<UInt8> {
-    /// Whether the text holds `=?`, which starts an encoded-word: text
-    /// written plainly must not, or a reader might decode it.
-    var containsEncodedWordOpener: Bool {
-        var previous: UInt8 = 0
-        for byte in self {
-            if previous == UInt8(ascii: "=") && byte == UInt8(ascii: "?") { return true }
-            previous = byte
-        }
-        return false
-    }
-}

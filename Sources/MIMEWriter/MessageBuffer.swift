@@ -54,10 +54,6 @@ struct MessageBuffer {
         bytes.append(contentsOf: more)
     }
 
-    mutating func write(bytes more: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: more)
-    }
-
     /// Writes at most `maxCount` octets that `fill` puts straight into the
     /// buffer, returning how many (see `Array.append(upTo:_:)`).
     mutating func write(upTo maxCount: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int) {

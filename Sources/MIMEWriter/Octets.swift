@@ -30,6 +30,10 @@ extension UnsafeBufferPointer<UInt8> {
         return offset
     }
 
+    /// The LF-separated lines, each without its LF and with whether one
+    /// ended it: only a last line can lack one, and nothing follows a final LF.
+    var lines: LineSequence { LineSequence(bytes: self) }
+
     /// Whether every octet is below 0x80, eight at a time.
     var isASCII: Bool {
         guard let base = baseAddress else { return true }
@@ -60,6 +64,23 @@ extension UnsafeBufferPointer<UInt8> {
 
 /// `0x01` in every octet of a word.
 private let everyOctet: UInt64 = 0x0101_0101_0101_0101
+
+/// The lines of a text, found eight octets at a time (see `lines`).
+struct LineSequence: Sequence, IteratorProtocol {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private var start = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    mutating func next() -> (line: UnsafeBufferPointer<UInt8>, endsWithLineFeed: Bool)? {
+        guard start < bytes.count else { return nil }
+        let end = bytes.firstOffset(of: 0x0A, from: start)
+        defer { start = end + 1 }
+        return (UnsafeBufferPointer(rebasing: bytes[start..<end]), end < bytes.count)
+    }
+}
 
 extension [UInt8] {
     /// Appends at most `maxCount` octets that `fill` writes into the new

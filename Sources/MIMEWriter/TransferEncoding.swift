@@ -36,12 +36,9 @@ struct TextContent {
         switch encoding {
         case .sevenBit:
             lines.withUnsafeBufferPointer { lines in
-                var start = 0
-                while start < lines.count {
-                    let end = lines.firstOffset(of: 0x0A, from: start)
-                    buffer.write(bytes: UnsafeBufferPointer(rebasing: lines[start..<end]))
+                for (line, _) in lines.lines {
+                    buffer.write(bytes: line)
                     buffer.writeLineBreak()
-                    start = end + 1
                 }
             }
         case .quotedPrintable:
@@ -56,12 +53,9 @@ struct TextContent {
         lines.withUnsafeBufferPointer { lines in
             MessageBuffer.crlf.withUnsafeBufferPointer { crlf in
                 [UInt8](unsafeUninitializedCapacity: lines.count + lineBreaks * (crlf.count - 1)) { target, count in
-                    var start = 0
-                    while start < lines.count {
-                        let end = lines.firstOffset(of: 0x0A, from: start)
-                        count = target.copy(UnsafeBufferPointer(rebasing: lines[start..<end]), at: count)
-                        if end < lines.count { count = target.copy(crlf, at: count) }
-                        start = end + 1
+                    for (line, endsWithLineFeed) in lines.lines {
+                        count = target.copy(line, at: count)
+                        if endsWithLineFeed { count = target.copy(crlf, at: count) }
                     }
                 }
             }
@@ -109,16 +103,10 @@ struct TextContent {
     /// caller's census), at most 998 octets, not starting with `.` or
     /// `From `, and not ending in white space.
     private static func isSevenBitSafe(_ lines: UnsafeBufferPointer<UInt8>) -> Bool {
-        var start = 0
-        while start < lines.count {
-            let end = lines.firstOffset(of: 0x0A, from: start)
-            let line = UnsafeBufferPointer(rebasing: lines[start..<end])
-            guard line.count <= maxLineLength else { return false }
-            if line.first == UInt8(ascii: ".") || line.starts(with: "From ".utf8) { return false }
-            if line.last == 0x20 || line.last == 0x09 { return false }
-            start = end + 1
+        lines.lines.allSatisfy { line, _ in
+            line.count <= maxLineLength && line.first != UInt8(ascii: ".") && !line.starts(with: "From ".utf8)
+                && line.last != 0x20 && line.last != 0x09
         }
-        return true
     }
 }
 
