@@ -27,6 +27,14 @@ enum EncodedWord {
     /// A limit that always holds one scalar: 4 octets in Q.
     static let minimumLength = overhead + 12
 
+    /// One word of a run: the octets it carries and how.
+    struct Piece {
+        let range: Range<Int>
+        let isB: Bool
+        /// The word's length, `=?UTF-8?B?` and `?=` included.
+        let length: Int
+    }
+
     /// Encodes `text` as a run of encoded-words: the first at most
     /// `firstMaxLength` characters, the others at most `maxLength`; both
     /// limits must be at least `minimumLength`. Words end between grapheme
@@ -37,29 +45,70 @@ enum EncodedWord {
         _ text: some StringProtocol, context: Context, firstMaxLength: Int, maxLength: Int = maxLength,
         endsRun: Bool = true
     ) -> [String] {
-        precondition(firstMaxLength >= minimumLength && maxLength >= minimumLength)
-        let bytes = Array(text.utf8)
-        var boundaries = [Bool](repeating: false, count: bytes.count + 1)
-        var offset = 0
-        boundaries[0] = true
-        for character in text {
-            offset += character.utf8.count
-            boundaries[offset] = true
+        String(text).withUTF8Bytes { bytes in
+            pieces(of: bytes, context: context, firstMaxLength: firstMaxLength, maxLength: maxLength, endsRun: endsRun)
+                .map { piece in
+                    var word: [UInt8] = []
+                    append(piece, of: bytes, context: context, to: &word)
+                    return String(decoding: word, as: UTF8.self)
+                }
         }
-        var words: [String] = []
+    }
+
+    /// The words `encode` gives for the UTF-8 text `bytes`, as pieces.
+    static func pieces(
+        of bytes: UnsafeBufferPointer<UInt8>, context: Context, firstMaxLength: Int, maxLength: Int = maxLength,
+        endsRun: Bool = true
+    ) -> [Piece] {
+        precondition(firstMaxLength >= minimumLength && maxLength >= minimumLength)
+        let boundaries = GraphemeBoundaries(bytes)
+        var pieces: [Piece] = []
         var start = 0
         while start < bytes.count {
-            let capacity = (words.isEmpty ? firstMaxLength : maxLength) - overhead
-            let q = qCandidate(bytes, boundaries, from: start, capacity: capacity, context: context)
-            let b = bCandidate(bytes, boundaries, from: start, capacity: capacity, endsRun: endsRun)
+            let capacity = (pieces.isEmpty ? firstMaxLength : maxLength) - overhead
+            let q = qCandidate(boundaries, from: start, capacity: capacity, context: context)
+            let b = bCandidate(boundaries, from: start, capacity: capacity, endsRun: endsRun)
             let useB = b.end == q.end ? b.length < q.length : b.end > q.end
-            let end = useB ? b.end : q.end
-            let chunk = bytes[start..<end]
-            words.append(useB ? "=?UTF-8?B?\(Base64.text(chunk))?=" : "=?UTF-8?Q?\(qText(chunk, context: context))?=")
-            start = end
+            let chosen = useB ? b : q
+            pieces.append(Piece(range: start..<chosen.end, isB: useB, length: overhead + chosen.length))
+            start = chosen.end
         }
-        return words
+        return pieces
     }
+
+    /// Whether all of `bytes` fits one word of at most `maxLength`
+    /// characters, as B or as Q: whether `pieces` gives exactly one.
+    static func fitsOneWord(_ bytes: UnsafeBufferPointer<UInt8>, context: Context, maxLength: Int) -> Bool {
+        let capacity = maxLength - overhead
+        guard !bytes.isEmpty else { return false }
+        return bytes.count <= capacity / 4 * 3 || bytes.reduce(0) { $0 + qLength(of: $1, context) } <= capacity
+    }
+
+    /// Appends the encoded-word for `piece` of `bytes`.
+    static func append(_ piece: Piece, of bytes: UnsafeBufferPointer<UInt8>, context: Context, to output: inout [UInt8]) {
+        let chunk = UnsafeBufferPointer(rebasing: bytes[piece.range])
+        output.append(contentsOf: piece.isB ? bOpener : qOpener)
+        if piece.isB {
+            Base64.appendText(of: chunk, to: &output)
+        } else {
+            for byte in chunk {
+                if byte == 0x20 {
+                    output.append(UInt8(ascii: "_"))
+                } else if isQLiteral(byte, context) {
+                    output.append(byte)
+                } else {
+                    output.append(UInt8(ascii: "="))
+                    output.append(hex(byte >> 4))
+                    output.append(hex(byte & 0x0F))
+                }
+            }
+        }
+        output.append(UInt8(ascii: "?"))
+        output.append(UInt8(ascii: "="))
+    }
+
+    private static let bOpener: [UInt8] = Array("=?UTF-8?B?".utf8)
+    private static let qOpener: [UInt8] = Array("=?UTF-8?Q?".utf8)
 
     /// Where a word may end, and the length of its encoded text.
     private struct Candidate {
@@ -70,16 +119,18 @@ enum EncodedWord {
     /// The longest Q prefix from `start` that fits `capacity`: all of the
     /// rest, else up to the last grapheme boundary, else up to the last scalar.
     private static func qCandidate(
-        _ bytes: [UInt8], _ boundaries: [Bool], from start: Int, capacity: Int, context: Context
+        _ boundaries: GraphemeBoundaries, from start: Int, capacity: Int, context: Context
     ) -> Candidate {
+        let bytes = boundaries.bytes
         var scalarEnd = Candidate(end: start, length: 0)
         var graphemeEnd = scalarEnd
         while scalarEnd.end < bytes.count {
             let next = scalarEnd.end + scalarLength(leadByte: bytes[scalarEnd.end])
-            let cost = bytes[scalarEnd.end..<next].reduce(0) { $0 + (isQLiteral($1, context) ? 1 : 3) }
+            var cost = 0
+            for index in scalarEnd.end..<next { cost += qLength(of: bytes[index], context) }
             guard scalarEnd.length + cost <= capacity else { break }
             scalarEnd = Candidate(end: next, length: scalarEnd.length + cost)
-            if boundaries[next] { graphemeEnd = scalarEnd }
+            if boundaries.isBoundary(next) { graphemeEnd = scalarEnd }
         }
         return scalarEnd.end == bytes.count || graphemeEnd.end == start ? scalarEnd : graphemeEnd
     }
@@ -88,8 +139,9 @@ enum EncodedWord {
     /// the rest of a run, it holds whole 3-octet groups (no padding), ending
     /// at a grapheme boundary where one allows.
     private static func bCandidate(
-        _ bytes: [UInt8], _ boundaries: [Bool], from start: Int, capacity: Int, endsRun: Bool
+        _ boundaries: GraphemeBoundaries, from start: Int, capacity: Int, endsRun: Bool
     ) -> Candidate {
+        let bytes = boundaries.bytes
         let maxOctets = capacity / 4 * 3
         var end = start
         var aligned = start
@@ -100,25 +152,16 @@ enum EncodedWord {
             end = next
             if (end - start) % 3 == 0 {
                 aligned = end
-                if boundaries[end] { alignedAtGrapheme = end }
+                if boundaries.isBoundary(end) { alignedAtGrapheme = end }
             }
         }
         let chosen = end == bytes.count && endsRun ? end : (alignedAtGrapheme > start ? alignedAtGrapheme : aligned)
         return Candidate(end: chosen, length: Base64.encodedLength(of: chosen - start))
     }
 
-    private static func qText(_ chunk: ArraySlice<UInt8>, context: Context) -> String {
-        var text = ""
-        for byte in chunk {
-            if byte == 0x20 {
-                text.append("_")
-            } else if isQLiteral(byte, context) {
-                text.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                text.append("=\(hex(byte >> 4))\(hex(byte & 0x0F))")
-            }
-        }
-        return text
+    /// The characters Q takes for `byte`: 1, or 3 for `=XX`.
+    private static func qLength(of byte: UInt8, _ context: Context) -> Int {
+        isQLiteral(byte, context) ? 1 : 3
     }
 
     private static func isQLiteral(_ byte: UInt8, _ context: Context) -> Bool {
@@ -136,8 +179,8 @@ enum EncodedWord {
         }
     }
 
-    private static func hex(_ nibble: UInt8) -> Character {
-        Character(Unicode.Scalar(nibble < 10 ? nibble + 0x30 : nibble + 0x37))
+    private static func hex(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? nibble + 0x30 : nibble + 0x37
     }
 
     /// The length of the UTF-8 sequence a lead byte starts.

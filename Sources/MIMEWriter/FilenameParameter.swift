@@ -20,7 +20,7 @@ enum AttachmentName {
     /// enough for one header line.
     static func isPlain(_ name: String) -> Bool {
         let fitsOneLine = "filename=\"\(name)\"".utf8.count <= MessageBuffer.maxPlainWordLength
-        guard fitsOneLine, !name.utf8.containsEncodedWordOpener else { return false }
+        guard fitsOneLine, !name.withUTF8Bytes(\.containsEncodedWordOpener) else { return false }
         return name.utf8.allSatisfy {
             (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
         }
@@ -46,7 +46,7 @@ extension MessageBuffer {
         if AttachmentName.isPlain(name) {
             writeHeaderWord("name=\"\(name)\"")
         } else {
-            writeEncodedWords(name, context: .text, prefix: "name=\"", suffix: "\"")
+            name.withUTF8Bytes { writeEncodedWords($0, context: .text, prefix: "name=\"", suffix: "\"") }
         }
     }
 

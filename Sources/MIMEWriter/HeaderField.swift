@@ -6,10 +6,57 @@ enum HeaderText {
     /// included), DEL, C1 controls (NEL among them), U+2028 and U+2029.
     /// RFC 5322 2.2: a field body is printable characters and white space,
     /// and the only line breaks are folding ones the writer makes.
-    static func check(_ text: String, field: String) throws(MIMEError) {
+    /// `field` is built only for an error.
+    static func check(_ text: String, field: @autoclosure () -> String) throws(MIMEError) {
+        guard text.withUTF8Bytes(containsForbidden) else { return }
         if let scalar = text.unicodeScalars.first(where: isForbidden) {
-            throw MIMEError(field: field, message: "\(describe(scalar)) is not allowed in a header")
+            throw MIMEError(field: field(), message: "\(describe(scalar)) is not allowed in a header")
         }
+    }
+
+    /// Whether UTF-8 text holds a scalar that `isForbidden` names, found by
+    /// its octets: C0 controls and DEL are single octets, C1 controls are
+    /// `C2 80`…`C2 9F`, U+2028 and U+2029 are `E2 80 A8` and `E2 80 A9`.
+    /// Eight octets at a time are skipped when none of them is a control,
+    /// DEL, `C2` or `E2`.
+    static func containsForbidden(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count
+                && !mayStartForbidden(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            {
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x00...0x1F, 0x7F:
+                return true
+            case 0xC2:
+                if index + 1 < bytes.count && bytes[index + 1] < 0xA0 { return true }
+            case 0xE2:
+                if index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] & 0xFE) == 0xA8 { return true }
+            default:
+                break
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether any octet of `word` is below 0x20, or 0x7F, 0xC2 or 0xE2.
+    private static func mayStartForbidden(_ word: UInt64) -> Bool {
+        let lowBits: UInt64 = 0x0101_0101_0101_0101
+        let topBits: UInt64 = 0x8080_8080_8080_8080
+        // Octets below 0x20: their top bit is clear, and adding 0x60 to
+        // their lower seven bits leaves it clear.
+        let control = ~((word & ~topBits) &+ 0x60 &* lowBits) & ~word & topBits
+        func octets(equalTo value: UInt8) -> UInt64 {
+            let difference = word ^ (UInt64(value) &* lowBits)
+            return ~(((difference & ~topBits) &+ ~topBits) | difference) & topBits
+        }
+        return control | octets(equalTo: 0x7F) | octets(equalTo: 0xC2) | octets(equalTo: 0xE2) != 0
     }
 
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
@@ -33,45 +80,64 @@ enum HeaderText {
     /// A word that unstructured text may carry as is: printable ASCII,
     /// nothing a decoder could take for an encoded-word, and short enough
     /// for one line.
-    static func isPlainWord(_ word: Substring) -> Bool {
-        guard !word.isEmpty, word.utf8.count <= MessageBuffer.maxPlainWordLength else { return false }
-        guard !word.utf8.containsEncodedWordOpener else { return false }
-        return word.utf8.allSatisfy { (0x21...0x7E).contains($0) }
+    static func isPlainWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !word.isEmpty, word.count <= MessageBuffer.maxPlainWordLength else { return false }
+        guard !word.containsEncodedWordOpener else { return false }
+        return word.allSatisfy { (0x21...0x7E).contains($0) }
+    }
+
+    /// Which of `words` (ranges of `text`) go in encoded-words: those that
+    /// `isPlain` rejects, and the neighbours of an empty word (a space at
+    /// either end, or two in a row), so every space survives decoding:
+    /// decoders keep the white space between a word and an encoded-word and
+    /// drop it between two encoded-words.
+    static func encodedWords(
+        _ words: [Range<Int>], of text: UnsafeBufferPointer<UInt8>, isPlain: (UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> [Bool] {
+        var encoded = words.map { !isPlain(UnsafeBufferPointer(rebasing: text[$0])) }
+        for (index, word) in words.enumerated() where word.isEmpty {
+            if index > 0 { encoded[index - 1] = true }
+            if index + 1 < words.count { encoded[index + 1] = true }
+        }
+        return encoded
     }
 }
 
 extension MessageBuffer {
-    /// A whole header field from words that need no encoding.
-    mutating func writeHeader(_ name: String, words: [String]) {
+    /// A whole header field of one word that needs no encoding.
+    mutating func writeHeader(_ name: String, word: some StringProtocol) {
         beginHeader(name)
-        for word in words { writeHeaderWord(word) }
+        writeHeaderWord(word)
+        endHeader()
+    }
+
+    /// A whole header field of message ids, each written `<id>`.
+    mutating func writeHeader(_ name: String, messageIDs: some Sequence<String>) {
+        beginHeader(name)
+        for id in messageIDs { writeHeaderWord(id, prefix: "<", suffix: ">") }
         endHeader()
     }
 
     /// Writes RFC 5322 `unstructured` text (a subject): printable ASCII words
     /// as they are, every other stretch as encoded-words. A stretch takes in
-    /// the spaces between its words, and an empty word (a space at either
-    /// end, or two in a row) pulls its neighbours into the stretch, so every
-    /// space survives decoding: decoders keep the white space between a
-    /// word and an encoded-word and drop it between two encoded-words.
+    /// the spaces between its words, and an empty word pulls its neighbours
+    /// into the stretch (see `HeaderText.encodedWords`).
     mutating func writeUnstructured(_ text: String) {
-        let words = text.split(separator: " ", omittingEmptySubsequences: false)
-        var plain = words.map(HeaderText.isPlainWord)
-        for (index, word) in words.enumerated() where word.isEmpty {
-            if index > 0 { plain[index - 1] = false }
-            if index + 1 < words.count { plain[index + 1] = false }
-        }
-        var index = 0
-        while index < words.count {
-            if plain[index] {
-                writeHeaderWord(words[index])
-                index += 1
-                continue
+        text.withUTF8Bytes { text in
+            let words = GraphemeBoundaries(text).words()
+            let encoded = HeaderText.encodedWords(words, of: text, isPlain: HeaderText.isPlainWord)
+            var index = 0
+            while index < words.count {
+                if !encoded[index] {
+                    writeHeaderWord(bytes: UnsafeBufferPointer(rebasing: text[words[index]]))
+                    index += 1
+                    continue
+                }
+                let runStart = index
+                while index < words.count && encoded[index] { index += 1 }
+                let run = UnsafeBufferPointer(rebasing: text[words[runStart].lowerBound..<words[index - 1].upperBound])
+                if !run.isEmpty { writeEncodedWords(run, context: .text) }
             }
-            let runStart = index
-            while index < words.count && !plain[index] { index += 1 }
-            let run = words[runStart..<index].joined(separator: " ")
-            if !run.isEmpty { writeEncodedWords(run, context: .text) }
         }
     }
 
@@ -80,39 +146,24 @@ extension MessageBuffer {
     /// fits one word gets one word, on the next line if need be; longer text
     /// starts by filling the current line when a useful part fits there.
     mutating func writeEncodedWords(
-        _ text: some StringProtocol, context: EncodedWord.Context, prefix: String = "", suffix: String = ""
+        _ text: UnsafeBufferPointer<UInt8>, context: EncodedWord.Context, prefix: String = "", suffix: String = ""
     ) {
         let extra = prefix.utf8.count + suffix.utf8.count
         let roomOnThisLine = Self.foldWidth - column - 1 - extra
         let onNextLine = EncodedWord.maxLength - extra
-        if !nextWordStaysOnThisLine {
-            let single = EncodedWord.encode(text, context: context, firstMaxLength: onNextLine)
-            if single.count == 1 {
-                writeHeaderWord(prefix + single[0] + suffix)
-                return
-            }
+        if !nextWordStaysOnThisLine && EncodedWord.fitsOneWord(text, context: context, maxLength: onNextLine) {
+            let single = EncodedWord.pieces(of: text, context: context, firstMaxLength: onNextLine)
+            writeEncodedWord(single[0], of: text, context: context, prefix: prefix, suffix: suffix)
+            return
         }
         let staysOnThisLine = roomOnThisLine >= EncodedWord.minimumLength || nextWordStaysOnThisLine
         let first = staysOnThisLine ? min(max(roomOnThisLine, EncodedWord.minimumLength), onNextLine) : onNextLine
-        let words = EncodedWord.encode(
-            text, context: context, firstMaxLength: first, maxLength: EncodedWord.maxLength - suffix.utf8.count)
-        for (index, word) in words.enumerated() {
+        let pieces = EncodedWord.pieces(
+            of: text, context: context, firstMaxLength: first, maxLength: EncodedWord.maxLength - suffix.utf8.count)
+        for (index, piece) in pieces.enumerated() {
             let head = index == 0 ? prefix : ""
-            let tail = index == words.count - 1 ? suffix : ""
-            writeHeaderWord(head + word + tail)
+            let tail = index == pieces.count - 1 ? suffix : ""
+            writeEncodedWord(piece, of: text, context: context, prefix: head, suffix: tail)
         }
-    }
-}
-
-extension Collection<UInt8> {
-    /// Whether the text holds `=?`, which starts an encoded-word: text
-    /// written plainly must not, or a reader might decode it.
-    var containsEncodedWordOpener: Bool {
-        var previous: UInt8 = 0
-        for byte in self {
-            if previous == UInt8(ascii: "=") && byte == UInt8(ascii: "?") { return true }
-            previous = byte
-        }
-        return false
     }
 }

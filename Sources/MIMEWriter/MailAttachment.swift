@@ -19,15 +19,16 @@ public struct MailAttachment: Sendable {
         self.data = data
     }
 
-    func validate(field: String) throws(MIMEError) {
-        try HeaderText.check(contentType, field: "\(field).contentType")
+    /// `field` (`attachments[0]`) is built only for an error.
+    func validate(field: @autoclosure () -> String) throws(MIMEError) {
+        try HeaderText.check(contentType, field: "\(field()).contentType")
         let parts = contentType.split(separator: "/", omittingEmptySubsequences: false)
         // RFC 6838 4.2: type and subtype names are at most 127 characters.
         guard parts.count == 2, parts.allSatisfy({ ContentTypeTable.isToken($0) && $0.utf8.count <= 127 }) else {
-            throw MIMEError(field: "\(field).contentType", message: "'\(contentType)' is not a MIME type/subtype")
+            throw MIMEError(field: "\(field()).contentType", message: "'\(contentType)' is not a MIME type/subtype")
         }
         guard parts[0].lowercased() != "multipart" else {
-            throw MIMEError(field: "\(field).contentType", message: "a multipart type cannot be sent as an attachment")
+            throw MIMEError(field: "\(field()).contentType", message: "a multipart type cannot be sent as an attachment")
         }
     }
 

@@ -110,26 +110,34 @@ public struct MailMessage: Sendable {
     }
 
     private func writeHeaders(to buffer: inout MessageBuffer) {
-        buffer.writeAddressHeader("From", [from])
+        buffer.writeAddressHeader("From", CollectionOfOne(from))
         buffer.writeAddressHeader("To", to)
         if !cc.isEmpty { buffer.writeAddressHeader("Cc", cc) }
         buffer.beginHeader("Subject")
         buffer.writeUnstructured(subject)
         buffer.endHeader()
-        buffer.writeHeader("Date", words: [date.rfc5322])
-        buffer.writeHeader("Message-ID", words: ["<\(messageID)>"])
+        var dateText = DateText()
+        date.appendRFC5322(to: &dateText)
+        buffer.beginHeader("Date")
+        buffer.writeHeaderWord(bytes: dateText.octets)
+        buffer.endHeader()
+        buffer.writeHeader("Message-ID", messageIDs: CollectionOfOne(messageID))
+        if let inReplyTo { buffer.writeHeader("In-Reply-To", messageIDs: CollectionOfOne(inReplyTo)) }
         let thread = threadReferences
-        if let inReplyTo { buffer.writeHeader("In-Reply-To", words: ["<\(inReplyTo)>"]) }
-        if !thread.isEmpty { buffer.writeHeader("References", words: thread.map { "<\($0)>" }) }
-        buffer.writeHeader("MIME-Version", words: ["1.0"])
-        if let contentLanguage { buffer.writeHeader("Content-Language", words: [contentLanguage]) }
+        if !thread.isEmpty { buffer.writeHeader("References", messageIDs: thread) }
+        buffer.writeHeader("MIME-Version", word: "1.0")
+        if let contentLanguage { buffer.writeHeader("Content-Language", word: contentLanguage) }
     }
 
     /// `references` without repeats, ending with `inReplyTo`: readers thread
-    /// by References, and RFC 5322 3.6.4 puts the parent's id last.
+    /// by References, and RFC 5322 3.6.4 puts the parent's id last. (Threads
+    /// are short, so repeats are looked for in what is kept so far.)
     var threadReferences: [String] {
-        var seen = Set<String>()
-        var thread = references.filter { $0 != inReplyTo && seen.insert($0).inserted }
+        var thread: [String] = []
+        thread.reserveCapacity(references.count + 1)
+        for reference in references where reference != inReplyTo && !thread.contains(reference) {
+            thread.append(reference)
+        }
         if let inReplyTo { thread.append(inReplyTo) }
         return thread
     }
@@ -137,15 +145,26 @@ public struct MailMessage: Sendable {
     /// RFC 5646 in the simple form mail uses: `zh-CN`, `en-US`, `zh-Hans-CN`
     /// (at most 64 characters).
     private static func isLanguageTag(_ tag: String) -> Bool {
-        guard tag.utf8.count <= 64 else { return false }
-        let subtags = tag.split(separator: "-", omittingEmptySubsequences: false)
-        return subtags.enumerated().allSatisfy { index, subtag in
-            (1...8).contains(subtag.utf8.count)
-                && subtag.utf8.allSatisfy { byte in
-                    let letter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-                    return letter || (index > 0 && (0x30...0x39).contains(byte))
-                }
+        tag.withUTF8Bytes { bytes in
+            guard bytes.count <= 64 else { return false }
+            var subtagStart = 0
+            while true {
+                let subtagEnd = bytes.firstOffset(of: UInt8(ascii: "-"), from: subtagStart)
+                let subtag = UnsafeBufferPointer(rebasing: bytes[subtagStart..<subtagEnd])
+                guard isSubtag(subtag, first: subtagStart == 0) else { return false }
+                guard subtagEnd < bytes.count else { return true }
+                subtagStart = subtagEnd + 1
+            }
         }
+    }
+
+    /// 1–8 letters, or for subtags after the first also digits.
+    private static func isSubtag(_ subtag: UnsafeBufferPointer<UInt8>, first: Bool) -> Bool {
+        (1...8).contains(subtag.count)
+            && subtag.allSatisfy { byte in
+                let letter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                return letter || (!first && (0x30...0x39).contains(byte))
+            }
     }
 }
 
@@ -155,14 +174,25 @@ enum MessageIdentifier {
     /// Keeps `In-Reply-To: <…>` within the 998-octet line limit.
     static let maxLength = 900
 
-    static func validate(_ id: String, field: String, ownID: String? = nil) throws(MIMEError) {
-        func fail(_ message: String) -> MIMEError { MIMEError(field: field, message: message) }
-        try HeaderText.check(id, field: field)
-        let halves = id.split(separator: "@", omittingEmptySubsequences: false)
-        guard halves.count == 2, halves.allSatisfy(AddressSpec.isDotAtom), !id.utf8.containsEncodedWordOpener else {
-            throw fail("'\(id)' is not a message id of the form left@right (dot-atoms, without angle brackets)")
+    /// `field` is built only for an error.
+    static func validate(_ id: String, field: @autoclosure () -> String, ownID: String? = nil) throws(MIMEError) {
+        try HeaderText.check(id, field: field())
+        guard id.withUTF8Bytes({ isMessageID($0, of: id) }) else {
+            throw MIMEError(
+                field: field(),
+                message: "'\(id)' is not a message id of the form left@right (dot-atoms, without angle brackets)")
         }
-        guard id.utf8.count <= maxLength else { throw fail("the message id is longer than \(maxLength) octets") }
-        if let ownID, id == ownID { throw fail("refers to the message's own Message-ID") }
+        guard id.utf8.count <= maxLength else {
+            throw MIMEError(field: field(), message: "the message id is longer than \(maxLength) octets")
+        }
+        if let ownID, id == ownID { throw MIMEError(field: field(), message: "refers to the message's own Message-ID") }
+    }
+
+    /// `left@right`, both dot-atoms, without `=?`.
+    private static func isMessageID(_ bytes: UnsafeBufferPointer<UInt8>, of id: String) -> Bool {
+        guard let at = AddressSpec.atSign(in: bytes, of: id) else { return false }
+        return AddressSpec.isDotAtom(UnsafeBufferPointer(rebasing: bytes[..<at]))
+            && AddressSpec.isDotAtom(UnsafeBufferPointer(rebasing: bytes[(at + 1)...]))
+            && !bytes.containsEncodedWordOpener
     }
 }

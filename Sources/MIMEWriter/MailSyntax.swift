@@ -9,7 +9,7 @@ public enum MailSyntax {
 
     /// An RFC 1123 host name (`support.example.com`).
     public static func isHostName(_ text: String) -> Bool {
-        AddressSpec.isHostName(Substring(text))
+        text.withUTF8Bytes(AddressSpec.isHostName)
     }
 
     /// A message id without angle brackets: `left@right`, both dot-atoms.

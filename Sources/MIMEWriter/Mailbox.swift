@@ -15,9 +15,11 @@ public struct Mailbox: Sendable, Equatable {
         self.address = address
     }
 
-    func validate(field: String) throws(MIMEError) {
-        try HeaderText.check(name, field: "\(field).name")
-        try AddressSpec.validate(address, field: "\(field).address")
+    /// Checks the name and the address; `field` (`to[1]`) is built only
+    /// for an error.
+    func validate(field: @autoclosure () -> String) throws(MIMEError) {
+        try HeaderText.check(name, field: "\(field()).name")
+        try AddressSpec.validate(address, field: "\(field()).address")
     }
 }
 
@@ -32,50 +34,91 @@ public struct Mailbox: Sendable, Equatable {
 ///
 /// and, because some parsers decode encoded-words even inside an address,
 /// never `=?`. Lengths follow RFC 5321 4.5.3.1: local part ≤ 64 octets,
-/// domain ≤ 253.
+/// domain ≤ 253. The checks run on UTF-8 octets: the grammar is ASCII, so
+/// any other octet fails it.
 enum AddressSpec {
-    static func validate(_ address: String, field: String) throws(MIMEError) {
-        func fail(_ message: String) -> MIMEError { MIMEError(field: field, message: message) }
-        try HeaderText.check(address, field: field)
-        guard !address.isEmpty else { throw fail("the address is empty") }
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { throw fail("'\(address)' is not an address of the form local@domain") }
-        let local = parts[0]
-        let domain = parts[1]
+    static func validate(_ address: String, field: @autoclosure () -> String) throws(MIMEError) {
+        try HeaderText.check(address, field: field())
+        if let problem = address.withUTF8Bytes({ problem(in: $0, of: address) }) {
+            throw MIMEError(field: field(), message: problem)
+        }
+    }
+
+    /// What is wrong with the address whose octets are `bytes`, or `nil`.
+    private static func problem(in bytes: UnsafeBufferPointer<UInt8>, of address: String) -> String? {
+        guard !bytes.isEmpty else { return "the address is empty" }
+        guard let at = atSign(in: bytes, of: address) else {
+            return "'\(address)' is not an address of the form local@domain"
+        }
+        let local = UnsafeBufferPointer(rebasing: bytes[..<at])
+        let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
         guard isDotAtom(local) else {
-            throw fail("local part '\(local)' is not a dot-atom (letters, digits, !#$%&'*+-/=?^_`{|}~ and single dots)")
+            let text = String(decoding: local, as: UTF8.self)
+            return "local part '\(text)' is not a dot-atom (letters, digits, !#$%&'*+-/=?^_`{|}~ and single dots)"
         }
-        guard local.utf8.count <= 64 else { throw fail("local part is longer than 64 octets") }
-        guard !address.utf8.containsEncodedWordOpener else { throw fail("'=?' is not allowed in an address") }
+        guard local.count <= 64 else { return "local part is longer than 64 octets" }
+        guard !bytes.containsEncodedWordOpener else { return "'=?' is not allowed in an address" }
         guard isHostName(domain) else {
-            throw fail("domain '\(domain)' is not a host name (labels of letters, digits and inner hyphens)")
+            let text = String(decoding: domain, as: UTF8.self)
+            return "domain '\(text)' is not a host name (labels of letters, digits and inner hyphens)"
         }
+        return nil
+    }
+
+    /// The offset of the only `@` of `text` (whose octets are `bytes`), or
+    /// `nil` when it has none or several. An `@` that a combining mark joins
+    /// to another character does not count, as in `text.split(separator: "@")`;
+    /// only non-ASCII text can hold one, so ASCII text is searched by octet.
+    static func atSign(in bytes: UnsafeBufferPointer<UInt8>, of text: String) -> Int? {
+        guard bytes.isASCII else {
+            let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+            return parts.count == 2 ? parts[0].utf8.count : nil
+        }
+        let at = bytes.firstOffset(of: UInt8(ascii: "@"), from: 0)
+        guard at < bytes.count, bytes.firstOffset(of: UInt8(ascii: "@"), from: at + 1) == bytes.count else { return nil }
+        return at
     }
 
     /// RFC 5322 3.2.3 atext.
     static func isAtext(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "!"), UInt8(ascii: "#")...UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"),
+            UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "?"),
+            UInt8(ascii: "^")...UInt8(ascii: "`"), UInt8(ascii: "{")...UInt8(ascii: "~"):
             return true
         default:
-            return "!#$%&'*+-/=?^_`{|}~".utf8.contains(byte)
+            return false
         }
     }
 
-    static func isDotAtom(_ text: Substring) -> Bool {
-        let atoms = text.split(separator: ".", omittingEmptySubsequences: false)
-        return atoms.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy(isAtext) }
+    /// `1*atext *("." 1*atext)`: atext with single dots between.
+    static func isDotAtom(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != dot, last != dot else { return false }
+        var previous = first
+        for byte in bytes {
+            guard byte == dot ? previous != dot : isAtext(byte) else { return false }
+            previous = byte
+        }
+        return true
     }
 
-    static func isHostName(_ domain: Substring) -> Bool {
-        guard !domain.isEmpty, domain.utf8.count <= 253 else { return false }
-        return domain.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
-            let bytes = label.utf8
-            guard (1...63).contains(bytes.count), bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-")
-            else { return false }
-            return bytes.allSatisfy { isLetterOrDigit($0) || $0 == UInt8(ascii: "-") }
+    static func isHostName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard (1...253).contains(bytes.count) else { return false }
+        var labelStart = 0
+        while true {
+            let labelEnd = bytes.firstOffset(of: dot, from: labelStart)
+            guard isLabel(UnsafeBufferPointer(rebasing: bytes[labelStart..<labelEnd])) else { return false }
+            guard labelEnd < bytes.count else { return true }
+            labelStart = labelEnd + 1
         }
+    }
+
+    /// An RFC 1123 label: 1–63 letters, digits and hyphens, no hyphen first or last.
+    private static func isLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard (1...63).contains(bytes.count), bytes.first != hyphen, bytes.last != hyphen else { return false }
+        return bytes.allSatisfy { isLetterOrDigit($0) || $0 == hyphen }
     }
 
     private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
@@ -86,11 +129,14 @@ enum AddressSpec {
         default: return false
         }
     }
+
+    private static let dot = UInt8(ascii: ".")
+    private static let hyphen = UInt8(ascii: "-")
 }
 
 extension MessageBuffer {
     /// Writes an address-list field (`To`, `Cc`) or a mailbox field (`From`).
-    mutating func writeAddressHeader(_ name: String, _ mailboxes: [Mailbox]) {
+    mutating func writeAddressHeader(_ name: String, _ mailboxes: some RandomAccessCollection<Mailbox>) {
         beginHeader(name, foldsBeforeFirstWord: true)
         for (index, mailbox) in mailboxes.enumerated() {
             writeMailbox(mailbox, separator: index == mailboxes.count - 1 ? "" : ",")
@@ -103,20 +149,22 @@ extension MessageBuffer {
     /// ASCII: as atoms when it is plain words, else as one quoted string when
     /// it is printable ASCII, else as a phrase of atoms and encoded-words.
     private mutating func writeMailbox(_ mailbox: Mailbox, separator: String) {
-        let name = Self.collapsingSpaceRuns(mailbox.name)
-        guard !name.isEmpty else {
-            writeHeaderWord(mailbox.address + separator)
-            return
+        let address = mailbox.address
+        Self.collapsingSpaceRuns(mailbox.name).withUTF8Bytes { name in
+            guard !name.isEmpty else {
+                writeHeaderWord(address, prefix: "", suffix: separator)
+                return
+            }
+            let words = GraphemeBoundaries(name).words()
+            if words.allSatisfy({ PhraseWord.isPlainAtom(UnsafeBufferPointer(rebasing: name[$0])) }) {
+                for word in words { writeHeaderWord(bytes: UnsafeBufferPointer(rebasing: name[word])) }
+            } else if Self.isQuotable(name) {
+                writeQuoted(name)
+            } else {
+                writePhrase(words, of: name)
+            }
+            writeHeaderWord(address, prefix: "<", suffix: separator.isEmpty ? ">" : ">" + separator)
         }
-        let words = name.split(separator: " ", omittingEmptySubsequences: false)
-        if words.allSatisfy(PhraseWord.isPlainAtom) {
-            for word in words { writeHeaderWord(word) }
-        } else if let quoted = Self.quotedString(name) {
-            writeHeaderWord(quoted)
-        } else {
-            writePhrase(words)
-        }
-        writeHeaderWord("<" + mailbox.address + ">" + separator)
     }
 
     /// A display name (RFC 5322 3.2.5 `phrase = 1*word`) mixing atoms,
@@ -131,26 +179,21 @@ extension MessageBuffer {
     /// such a reader at worst shows that space twice. A single word longer
     /// than one encoded-word (about 45 octets of UTF-8) can only be cut
     /// between characters, and such a reader shows a space there.
-    private mutating func writePhrase(_ words: [Substring]) {
-        var kinds = words.map(PhraseWord.init)
-        for (index, word) in words.enumerated() where word.isEmpty {
-            if index > 0 { kinds[index - 1] = .encoded }
-            if index + 1 < words.count { kinds[index + 1] = .encoded }
-        }
+    private mutating func writePhrase(_ words: [Range<Int>], of name: UnsafeBufferPointer<UInt8>) {
+        let encoded = HeaderText.encodedWords(words, of: name) { PhraseWord($0) != .encoded }
         var index = 0
         while index < words.count {
-            switch kinds[index] {
-            case .atom:
-                writeHeaderWord(words[index])
+            let word = UnsafeBufferPointer(rebasing: name[words[index]])
+            if !encoded[index] {
+                if PhraseWord(word) == .atom { writeHeaderWord(bytes: word) } else { writeQuoted(word) }
                 index += 1
-            case .quoted:
-                writeHeaderWord(Self.quoted(words[index]))
-                index += 1
-            case .encoded:
-                let runStart = index
-                while index < words.count && kinds[index] == .encoded { index += 1 }
-                let first = max(EncodedWord.minimumLength, min(EncodedWord.maxLength, maxNextWordLength))
-                for word in Self.encodedPhrase(words[runStart..<index], firstMaxLength: first) { writeHeaderWord(word) }
+                continue
+            }
+            let runStart = index
+            while index < words.count && encoded[index] { index += 1 }
+            let first = max(EncodedWord.minimumLength, min(EncodedWord.maxLength, maxNextWordLength))
+            for (chunk, piece) in Self.encodedPhrase(words[runStart..<index], of: name, firstMaxLength: first) {
+                writeEncodedWord(piece, of: chunk, context: .phrase)
             }
         }
     }
@@ -158,11 +201,11 @@ extension MessageBuffer {
     private enum PhraseWord: Equatable {
         case atom, quoted, encoded
 
-        init(_ word: Substring) {
+        init(_ word: UnsafeBufferPointer<UInt8>) {
             if Self.isPlainAtom(word) {
                 self = .atom
-            } else if !word.isEmpty, !word.utf8.containsEncodedWordOpener, word.utf8.count + 2 <= maxPlainWordLength,
-                word.utf8.allSatisfy({ (0x21...0x7E).contains($0) })
+            } else if !word.isEmpty, !word.containsEncodedWordOpener, word.count + 2 <= maxPlainWordLength,
+                word.allSatisfy({ (0x21...0x7E).contains($0) })
             {
                 self = .quoted
             } else {
@@ -170,39 +213,49 @@ extension MessageBuffer {
             }
         }
 
-        static func isPlainAtom(_ word: Substring) -> Bool {
-            !word.isEmpty && word.utf8.count <= maxPlainWordLength && !word.utf8.containsEncodedWordOpener
-                && word.utf8.allSatisfy(AddressSpec.isAtext)
+        static func isPlainAtom(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+            !word.isEmpty && word.count <= maxPlainWordLength && !word.containsEncodedWordOpener
+                && word.allSatisfy(AddressSpec.isAtext)
         }
     }
 
-    /// The words of a stretch as encoded-words: one if it fits, else chunks
+    /// The words of a stretch (ranges of `name`) as encoded-words, each
+    /// with the text its piece refers to: one word if it fits, else chunks
     /// cut before spaces, each packed as long as it still fits one word. A
     /// chunk whose first word would be a B word right after a padded B word
-    /// gets its leading space as a Q word of its own (see `EncodedWord`).
-    private static func encodedPhrase(_ words: ArraySlice<Substring>, firstMaxLength: Int) -> [String] {
-        func encode(_ text: some StringProtocol, first: Bool = false) -> [String] {
-            EncodedWord.encode(text, context: .phrase, firstMaxLength: first ? firstMaxLength : EncodedWord.maxLength)
+    /// gets its leading space as a Q word of its own, `=?UTF-8?Q?_?=` (see
+    /// `EncodedWord`).
+    private static func encodedPhrase(
+        _ words: ArraySlice<Range<Int>>, of name: UnsafeBufferPointer<UInt8>, firstMaxLength: Int
+    ) -> [(text: UnsafeBufferPointer<UInt8>, piece: EncodedWord.Piece)] {
+        func pieces(_ range: Range<Int>, first: Bool) -> [EncodedWord.Piece] {
+            let maxLength = first ? firstMaxLength : EncodedWord.maxLength
+            return EncodedWord.pieces(of: UnsafeBufferPointer(rebasing: name[range]), context: .phrase, firstMaxLength: maxLength)
         }
-        var chunks: [String] = []
-        for (offset, word) in words.enumerated() {
-            let piece = offset == 0 ? String(word) : " " + word
-            if let last = chunks.last, encode(last + piece, first: chunks.count == 1).count == 1 {
-                chunks[chunks.count - 1] = last + piece
+        var chunks: [Range<Int>] = []
+        for word in words {
+            // After the first word, a word's piece starts with the space before it.
+            let piece = chunks.isEmpty ? word : word.lowerBound - 1..<word.upperBound
+            if let last = chunks.last,
+                EncodedWord.fitsOneWord(
+                    UnsafeBufferPointer(rebasing: name[last.lowerBound..<piece.upperBound]), context: .phrase,
+                    maxLength: chunks.count == 1 ? firstMaxLength : EncodedWord.maxLength)
+            {
+                chunks[chunks.count - 1] = last.lowerBound..<piece.upperBound
             } else {
                 chunks.append(piece)
             }
         }
-        var encoded: [String] = []
+        var encoded: [(text: UnsafeBufferPointer<UInt8>, piece: EncodedWord.Piece)] = []
         for chunk in chunks {
-            let words = encode(chunk, first: encoded.isEmpty)
-            if let previous = encoded.last, previous.hasPrefix("=?UTF-8?B?"), previous.hasSuffix("=?="),
-                words[0].hasPrefix("=?UTF-8?B?")
-            {
-                encoded.append("=?UTF-8?Q?_?=")
-                encoded += encode(chunk.dropFirst())
+            let text = UnsafeBufferPointer(rebasing: name[chunk])
+            let words = pieces(chunk, first: encoded.isEmpty)
+            if let previous = encoded.last?.piece, previous.isB, previous.range.count % 3 != 0, words[0].isB {
+                encoded.append((text, EncodedWord.Piece(range: 0..<1, isB: false, length: EncodedWord.overhead + 1)))
+                let rest = chunk.lowerBound + 1..<chunk.upperBound
+                encoded += pieces(rest, first: false).map { (UnsafeBufferPointer(rebasing: name[rest]), $0) }
             } else {
-                encoded += words
+                encoded += words.map { (text, $0) }
             }
         }
         return encoded
@@ -210,6 +263,7 @@ extension MessageBuffer {
 
     /// `name` without the white space that follows a space.
     static func collapsingSpaceRuns(_ name: String) -> String {
+        guard name.withUTF8Bytes(hasWhiteSpaceAfterSpace) else { return name }
         var scalars = String.UnicodeScalarView()
         var afterSpace = false
         for scalar in name.unicodeScalars where !(afterSpace && scalar.properties.isWhitespace) {
@@ -219,23 +273,42 @@ extension MessageBuffer {
         return String(scalars)
     }
 
-    /// RFC 5322 3.2.4 quoted-string for printable ASCII names (a `.` or `,`
-    /// in them), escaping `"` and `\`; `nil` when the name needs encoding
-    /// or would not fit on one line.
-    private static func quotedString(_ name: String) -> String? {
-        let printable = name.utf8.allSatisfy { (0x20...0x7E).contains($0) }
-        guard printable, !name.utf8.containsEncodedWordOpener else { return nil }
-        let quoted = quoted(name[...])
-        return quoted.utf8.count <= maxPlainWordLength ? quoted : nil
+    /// Whether a space in `name` is followed by white space.
+    private static func hasWhiteSpaceAfterSpace(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        var space = name.firstOffset(of: 0x20, from: 0)
+        while space + 1 < name.count {
+            let next = name.scalarValue(at: space + 1).value
+            if Unicode.Scalar(next)?.properties.isWhitespace == true { return true }
+            space = name.firstOffset(of: 0x20, from: space + 1)
+        }
+        return false
     }
 
-    private static func quoted(_ text: Substring) -> String {
-        var quoted = "\""
-        for character in text {
-            if character == "\"" || character == "\\" { quoted.append("\\") }
-            quoted.append(character)
+    /// Whether the whole name goes as one RFC 5322 3.2.4 quoted-string: it
+    /// is printable ASCII (with a `.` or `,` in it, say) and fits one line.
+    private static func isQuotable(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        let printable = name.allSatisfy { (0x20...0x7E).contains($0) }
+        return printable && !name.containsEncodedWordOpener && quotedLength(name) <= maxPlainWordLength
+    }
+
+    /// The length of `text` as a quoted-string: quotes around it, and `\`
+    /// before each `"` and `\`.
+    private static func quotedLength(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        text.reduce(2) { $0 + (needsQuotedPair($1) ? 2 : 1) }
+    }
+
+    private static func needsQuotedPair(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Writes printable ASCII `text` as a quoted-string header word.
+    private mutating func writeQuoted(_ text: UnsafeBufferPointer<UInt8>) {
+        startHeaderWord(length: Self.quotedLength(text))
+        write(UInt8(ascii: "\""))
+        for byte in text {
+            if Self.needsQuotedPair(byte) { write(UInt8(ascii: "\\")) }
+            write(byte)
         }
-        quoted.append("\"")
-        return quoted
+        write(UInt8(ascii: "\""))
     }
 }

@@ -2,7 +2,6 @@
 /// `From ` separator line, with LF line ends throughout.
 public enum Mbox {
     private static let lineFeed: UInt8 = 0x0A
-    private static let fromSpace: [UInt8] = Array("From ".utf8)
 
     /// Appends `message` (as `MailMessage.serialized()` gives it) to an
     /// mboxrd file being built in `output`:
@@ -14,31 +13,68 @@ public enum Mbox {
     ///   one more `>` (readers remove one, which restores the line exactly);
     /// - a blank line.
     public static func append(_ message: [UInt8], envelopeSender: String, date: MessageDate, to output: inout [UInt8]) {
-        output.reserveCapacity(output.count + message.count + 128)
-        let sender = isSeparatorWord(envelopeSender) ? envelopeSender : "MAILER-DAEMON"
-        output.append(contentsOf: "From \(sender) \(date.asctimeUTC)".utf8)
-        output.append(lineFeed)
-        var lineStart = 0
-        while lineStart < message.count {
-            var lineEnd = lineStart
-            while lineEnd < message.count && message[lineEnd] != lineFeed { lineEnd += 1 }
-            var contentEnd = lineEnd
-            if contentEnd > lineStart && message[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-            let line = message[lineStart..<contentEnd]
-            if isFromLine(line) { output.append(UInt8(ascii: ">")) }
-            output.append(contentsOf: line)
-            output.append(lineFeed)
-            lineStart = lineEnd + 1
+        appendSeparator(sender: isSeparatorWord(envelopeSender) ? envelopeSender : "MAILER-DAEMON", date: date, to: &output)
+        message.withUnsafeBufferPointer { message in
+            var lineStart = 0
+            while lineStart < message.count {
+                // Lines lose their CR, so the rest of the message fits unless
+                // many lines are quoted without one: then another round.
+                output.append(upTo: message.count - lineStart + 64) { target in
+                    var count = 0
+                    lineStart = copyLines(of: message, from: lineStart, into: target, at: &count)
+                    return count
+                }
+            }
         }
         output.append(lineFeed)
     }
 
+    /// Copies the lines of `message` from `lineStart` into `target` at
+    /// `count`, each with LF for its CRLF or LF and quoted when it is a
+    /// `From ` line, while they fit; returns where it stopped.
+    private static func copyLines(
+        of message: UnsafeBufferPointer<UInt8>, from lineStart: Int, into target: UnsafeMutableBufferPointer<UInt8>,
+        at count: inout Int
+    ) -> Int {
+        var lineStart = lineStart
+        while lineStart < message.count {
+            let lineEnd = message.firstOffset(of: lineFeed, from: lineStart)
+            var contentEnd = lineEnd
+            if contentEnd > lineStart && message[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            let line = UnsafeBufferPointer(rebasing: message[lineStart..<contentEnd])
+            guard count + line.count + 2 <= target.count else { break }
+            if isFromLine(line) {
+                target[count] = UInt8(ascii: ">")
+                count += 1
+            }
+            count = target.copy(line, at: count)
+            target[count] = lineFeed
+            count += 1
+            lineStart = lineEnd + 1
+        }
+        return lineStart
+    }
+
+    /// `From <sender> <asctime>` and LF.
+    private static func appendSeparator(sender: String, date: MessageDate, to output: inout [UInt8]) {
+        var asctime = DateText()
+        date.appendAsctimeUTC(to: &asctime)
+        output.append(contentsOf: "From ".utf8)
+        output.append(contentsOf: sender.utf8)
+        output.append(UInt8(ascii: " "))
+        output.append(contentsOf: asctime.octets)
+        output.append(lineFeed)
+    }
+
     /// `^>*From `: the lines mboxrd quotes.
-    static func isFromLine(_ line: ArraySlice<UInt8>) -> Bool {
-        line.drop(while: { $0 == UInt8(ascii: ">") }).starts(with: fromSpace)
+    static func isFromLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < line.count && line[start] == UInt8(ascii: ">") { start += 1 }
+        guard start < line.count && line[start] == UInt8(ascii: "F") else { return false }
+        return UnsafeBufferPointer(rebasing: line[start...]).starts(with: "From ".utf8)
     }
 
     private static func isSeparatorWord(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { (0x21...0x7E).contains($0) }
+        text.withUTF8Bytes { !$0.isEmpty && $0.allSatisfy { (0x21...0x7E).contains($0) } }
     }
 }

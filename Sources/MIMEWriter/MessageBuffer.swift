@@ -54,12 +54,14 @@ struct MessageBuffer {
         bytes.append(contentsOf: more)
     }
 
-    mutating func write(bytes more: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: more)
+    /// Writes at most `maxCount` octets that `fill` puts straight into the
+    /// buffer, returning how many (see `Array.append(upTo:_:)`).
+    mutating func write(upTo maxCount: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        bytes.append(upTo: maxCount, fill)
     }
 
     mutating func writeLineBreak() {
-        bytes.append(contentsOf: Self.crlf)
+        for octet in Self.crlf { bytes.append(octet) }
         lineStart = bytes.count
     }
 
@@ -74,36 +76,48 @@ struct MessageBuffer {
     /// Writes one space-separated word of a header value, first folding the
     /// line when the word would not fit (and the word may be folded).
     mutating func writeHeaderWord(_ word: some StringProtocol) {
-        if !nextWordStaysOnThisLine && column + 1 + word.utf8.count > Self.foldWidth {
+        startHeaderWord(length: word.utf8.count)
+        bytes.append(contentsOf: word.utf8)
+    }
+
+    /// `writeHeaderWord(prefix + word + suffix)`, without building the word.
+    mutating func writeHeaderWord(_ word: some StringProtocol, prefix: String, suffix: String) {
+        startHeaderWord(length: prefix.utf8.count + word.utf8.count + suffix.utf8.count)
+        write(prefix)
+        bytes.append(contentsOf: word.utf8)
+        write(suffix)
+    }
+
+    /// `writeHeaderWord` for a word given as octets.
+    mutating func writeHeaderWord(bytes word: some Collection<UInt8>) {
+        startHeaderWord(length: word.count)
+        bytes.append(contentsOf: word)
+    }
+
+    /// Starts a header word of `length` octets that the caller then writes:
+    /// folds the line first when the word would not fit (and may be folded
+    /// before), then writes the separating space.
+    mutating func startHeaderWord(length: Int) {
+        if !nextWordStaysOnThisLine && column + 1 + length > Self.foldWidth {
             writeLineBreak()
         }
         write(UInt8(ascii: " "))
-        bytes.append(contentsOf: word.utf8)
         wordsInHeader += 1
+    }
+
+    /// Writes the encoded-word for `piece` of `text` as a header word, with
+    /// `prefix` and `suffix` glued to it.
+    mutating func writeEncodedWord(
+        _ piece: EncodedWord.Piece, of text: UnsafeBufferPointer<UInt8>, context: EncodedWord.Context,
+        prefix: String = "", suffix: String = ""
+    ) {
+        startHeaderWord(length: prefix.utf8.count + piece.length + suffix.utf8.count)
+        write(prefix)
+        EncodedWord.append(piece, of: text, context: context, to: &bytes)
+        write(suffix)
     }
 
     mutating func endHeader() {
         writeLineBreak()
     }
 }
-
-/// Counts what an encoder would write, so the smaller transfer encoding can
-/// be chosen before anything is written.
-struct ByteCounter {
-    private(set) var count = 0
-
-    mutating func write(_ byte: UInt8) { count += 1 }
-    mutating func write(bytes more: UnsafeBufferPointer<UInt8>) { count += more.count }
-    mutating func writeLineBreak() { count += MessageBuffer.crlf.count }
-}
-
-/// Where the body encoders write: a `MessageBuffer`, or a `ByteCounter`.
-/// Encoders hand over a line at a time where they can.
-protocol EncodedOutput {
-    mutating func write(_ byte: UInt8)
-    mutating func write(bytes: UnsafeBufferPointer<UInt8>)
-    mutating func writeLineBreak()
-}
-
-extension MessageBuffer: EncodedOutput {}
-extension ByteCounter: EncodedOutput {}

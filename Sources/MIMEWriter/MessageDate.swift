@@ -43,25 +43,62 @@ public struct MessageDate: Sendable, Equatable {
     }
 
     /// RFC 5322 3.3 date-time: `Mon, 09 Nov 2020 17:18:00 +0800`.
-    public var rfc5322: String {
-        let zone = offsetDigits(separator: "")
-        return "\(Self.dayNames[weekday]), \(pad(day)) \(Self.monthNames[month - 1]) \(pad(year, 4)) "
-            + "\(pad(hour)):\(pad(minute)):\(pad(second)) \(zone)"
-    }
+    public var rfc5322: String { DateText.string(appendRFC5322) }
 
     /// RFC 3339 date-time: `2020-11-09T17:18:00+08:00` (UTC as `+00:00`).
     public var rfc3339: String {
-        "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(hour)):\(pad(minute)):\(pad(second))"
-            + offsetDigits(separator: ":")
+        DateText.string { text in
+            text.append(year, digits: 4)
+            text.append("-")
+            text.append(month, digits: 2)
+            text.append("-")
+            text.append(day, digits: 2)
+            text.append("T")
+            text.appendTime(hour, minute, second)
+            appendOffset(to: &text, separator: ":")
+        }
     }
 
     /// C `asctime` layout in UTC, as mbox `From ` lines carry it:
     /// `Mon Nov  9 09:18:00 2020`.
-    var asctimeUTC: String {
+    var asctimeUTC: String { DateText.string(appendAsctimeUTC) }
+
+    /// Appends `rfc5322`'s octets.
+    func appendRFC5322(to text: inout DateText) {
+        text.appendName(weekday, of: Self.dayNames)
+        text.append(", ")
+        text.append(day, digits: 2)
+        text.append(" ")
+        text.appendName(month - 1, of: Self.monthNames)
+        text.append(" ")
+        text.append(year, digits: 4)
+        text.append(" ")
+        text.appendTime(hour, minute, second)
+        text.append(" ")
+        appendOffset(to: &text, separator: "")
+    }
+
+    /// Appends `asctimeUTC`'s octets.
+    func appendAsctimeUTC(to text: inout DateText) {
         let utc = MessageDate(epochSeconds: epochSeconds, utcOffsetMinutes: 0)
-        let day = utc.day < 10 ? " \(utc.day)" : "\(utc.day)"
-        return "\(Self.dayNames[utc.weekday]) \(Self.monthNames[utc.month - 1]) \(day) "
-            + "\(pad(utc.hour)):\(pad(utc.minute)):\(pad(utc.second)) \(pad(utc.year, 4))"
+        text.appendName(utc.weekday, of: Self.dayNames)
+        text.append(" ")
+        text.appendName(utc.month - 1, of: Self.monthNames)
+        text.append(utc.day < 10 ? "  " : " ")
+        text.append(utc.day, digits: 1)
+        text.append(" ")
+        text.appendTime(utc.hour, utc.minute, utc.second)
+        text.append(" ")
+        text.append(utc.year, digits: 4)
+    }
+
+    /// `+0800`, or `+08:00` with `separator` ":".
+    private func appendOffset(to text: inout DateText, separator: StaticString) {
+        let magnitude = abs(utcOffsetMinutes)
+        text.append(utcOffsetMinutes < 0 ? "-" : "+")
+        text.append(magnitude / 60, digits: 2)
+        text.append(separator)
+        text.append(magnitude % 60, digits: 2)
     }
 
     /// Checks that the fields name a real moment RFC 5322 can carry:
@@ -72,7 +109,12 @@ public struct MessageDate: Sendable, Equatable {
         guard (1900...9999).contains(year) else { throw fail("year \(year) is outside 1900–9999") }
         guard (1...12).contains(month) else { throw fail("month \(month) is outside 1–12") }
         guard (1...Self.daysIn(month: month, year: year)).contains(day) else {
-            throw fail("day \(day) does not exist in \(pad(year, 4))-\(pad(month))")
+            let yearAndMonth = DateText.string { text in
+                text.append(year, digits: 4)
+                text.append("-")
+                text.append(month, digits: 2)
+            }
+            throw fail("day \(day) does not exist in \(yearAndMonth)")
         }
         guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else {
             throw fail("time \(hour):\(minute):\(second) is not a time of day")
@@ -82,19 +124,10 @@ public struct MessageDate: Sendable, Equatable {
         }
     }
 
-    private func offsetDigits(separator: String) -> String {
-        let sign = utcOffsetMinutes < 0 ? "-" : "+"
-        let magnitude = abs(utcOffsetMinutes)
-        return "\(sign)\(pad(magnitude / 60))\(separator)\(pad(magnitude % 60))"
-    }
-
-    private func pad(_ value: Int, _ width: Int = 2) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
-    private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// Three letters each, Sunday first.
+    private static let dayNames: StaticString = "SunMonTueWedThuFriSat"
+    /// Three letters each, January first.
+    private static let monthNames: StaticString = "JanFebMarAprMayJunJulAugSepOctNovDec"
 
     static func isLeap(_ year: Int) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
@@ -141,5 +174,64 @@ public struct MessageDate: Sendable, Equatable {
 
     private static func floorModulo(_ value: Int64, _ divisor: Int64) -> Int64 {
         value - floorDivide(value, divisor) * divisor
+    }
+}
+
+/// The octets of a date being formatted, written without building a
+/// `String` per field.
+struct DateText {
+    private(set) var octets: [UInt8] = []
+
+    /// The text `write` makes.
+    static func string(_ write: (inout DateText) -> Void) -> String {
+        var text = DateText()
+        write(&text)
+        return String(decoding: text.octets, as: UTF8.self)
+    }
+
+    init() {
+        octets.reserveCapacity(32)
+    }
+
+    mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { for octet in $0 { octets.append(octet) } }
+    }
+
+    /// The `index`th three-letter name of `names`.
+    mutating func appendName(_ index: Int, of names: StaticString) {
+        names.withUTF8Buffer { names in
+            precondition((0..<names.count / 3).contains(index), "no name \(index)")
+            for offset in 3 * index..<3 * index + 3 { octets.append(names[offset]) }
+        }
+    }
+
+    /// `value` in decimal, zero-padded to at least `digits` digits.
+    mutating func append(_ value: Int, digits: Int) {
+        guard value >= 0 else {
+            let text = String(value)
+            octets.append(contentsOf: (String(repeating: "0", count: max(0, digits - text.utf8.count)) + text).utf8)
+            return
+        }
+        var scale = 1  // the place value of the first digit written
+        var count = 1
+        while count < digits || value / scale >= 10 {
+            scale *= 10
+            count += 1
+        }
+        var rest = value
+        while scale > 0 {
+            octets.append(UInt8(ascii: "0") + UInt8(rest / scale))
+            rest %= scale
+            scale /= 10
+        }
+    }
+
+    /// `hh:mm:ss`.
+    mutating func appendTime(_ hour: Int, _ minute: Int, _ second: Int) {
+        append(hour, digits: 2)
+        append(":")
+        append(minute, digits: 2)
+        append(":")
+        append(second, digits: 2)
     }
 }

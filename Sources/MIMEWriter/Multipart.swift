@@ -31,8 +31,11 @@ struct PartWriter {
     mutating func write(_ part: BodyPart, to buffer: inout MessageBuffer) {
         switch part {
         case .text(let content, let subtype):
-            buffer.writeHeader("Content-Type", words: ["text/\(subtype);", "charset=UTF-8"])
-            buffer.writeHeader("Content-Transfer-Encoding", words: [content.encoding.rawValue])
+            buffer.beginHeader("Content-Type")
+            buffer.writeHeaderWord(subtype, prefix: "text/", suffix: ";")
+            buffer.writeHeaderWord("charset=UTF-8")
+            buffer.endHeader()
+            buffer.writeHeader("Content-Transfer-Encoding", word: content.encoding.rawValue)
             buffer.writeLineBreak()
             content.write(to: &buffer)
         case .attachment(let attachment):
@@ -40,7 +43,10 @@ struct PartWriter {
         case .multipart(let subtype, let parts):
             let boundary = Self.boundary(seed: seed, index: delimiters.count, attempt: attempt)
             delimiters.append((Array(boundary.utf8), parts.count + 1))
-            buffer.writeHeader("Content-Type", words: ["multipart/\(subtype);", "boundary=\"\(boundary)\""])
+            buffer.beginHeader("Content-Type")
+            buffer.writeHeaderWord(subtype, prefix: "multipart/", suffix: ";")
+            buffer.writeHeaderWord(boundary, prefix: "boundary=\"", suffix: "\"")
+            buffer.endHeader()
             buffer.writeLineBreak()
             for (index, child) in parts.enumerated() {
                 // The CRLF before a delimiter belongs to the delimiter (RFC 2046 5.1.1).
@@ -67,7 +73,7 @@ struct PartWriter {
         buffer.writeHeaderWord("attachment;")
         buffer.writeFilenameParameter(name)
         buffer.endHeader()
-        buffer.writeHeader("Content-Transfer-Encoding", words: [resolved.encoding.rawValue])
+        buffer.writeHeader("Content-Transfer-Encoding", word: resolved.encoding.rawValue)
         buffer.writeLineBreak()
         if resolved.encoding == .sevenBit {
             EmbeddedMessage.write(attachment.data, to: &buffer)

@@ -14,74 +14,95 @@ enum QuotedPrintable {
 
     /// Writes `text`, whose lines end in LF, as quoted-printable: each LF
     /// becomes a hard line break.
-    static func body(_ text: [UInt8], to output: inout some EncodedOutput) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: lineLength) { line in
+    static func body(_ text: [UInt8], to buffer: inout MessageBuffer) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: lineLength) { encoded in
             hexDigits.withUnsafeBufferPointer { hex in
-                text.withUnsafeBufferPointer { source in
-                    var lineStart = 0
-                    while lineStart < source.count {
-                        var lineEnd = lineStart
-                        while lineEnd < source.count && source[lineEnd] != 0x0A { lineEnd += 1 }
-                        encodeLine(source, lineStart..<lineEnd, hex: hex, line: line, to: &output)
-                        if lineEnd < source.count { output.writeLineBreak() }
-                        lineStart = lineEnd + 1
+                text.withUnsafeBufferPointer { text in
+                    for (line, endsWithLineFeed) in text.lines {
+                        encodeLine(line, hex: hex, encoded: encoded, to: &buffer)
+                        if endsWithLineFeed { buffer.writeLineBreak() }
                     }
                 }
             }
         }
     }
 
+    /// The number of octets `body(_:to:)` writes for `text`, counted
+    /// without encoding: the same steps, only tallied.
+    static func encodedLength(of text: UnsafeBufferPointer<UInt8>) -> Int {
+        var length = 0
+        for (line, endsWithLineFeed) in text.lines {
+            var column = 0
+            for index in line.indices {
+                let step = Step(line, at: index, column: column)
+                if step.breaksBefore {
+                    length += column + 1 + MessageBuffer.crlf.count
+                    column = 0
+                }
+                column += step.isLiteral ? 1 : 3
+            }
+            length += column
+            if endsWithLineFeed { length += MessageBuffer.crlf.count }
+        }
+        return length
+    }
+
     /// One line of text, as encoded lines joined by soft breaks. Each encoded
-    /// line is gathered in `line` and written at once.
+    /// line is gathered in `encoded` and written at once.
     private static func encodeLine(
-        _ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hex: UnsafeBufferPointer<UInt8>,
-        line: UnsafeMutableBufferPointer<UInt8>, to output: inout some EncodedOutput
+        _ line: UnsafeBufferPointer<UInt8>, hex: UnsafeBufferPointer<UInt8>,
+        encoded: UnsafeMutableBufferPointer<UInt8>, to buffer: inout MessageBuffer
     ) {
         var column = 0
-        for index in range {
-            let isLast = index == range.upperBound - 1
-            var literal = isLiteral(source, at: index, lineStart: column == 0, isLast: isLast)
-            // The last character may take column 76; others leave room for a soft break's "=".
-            if column + (literal ? 1 : 3) > lineLength - (isLast ? 0 : 1) {
-                line[column] = UInt8(ascii: "=")
-                output.write(bytes: UnsafeBufferPointer(rebasing: line[...column]))
-                output.writeLineBreak()
+        for index in line.indices {
+            let step = Step(line, at: index, column: column)
+            if step.breaksBefore {
+                encoded[column] = UInt8(ascii: "=")
+                buffer.write(bytes: UnsafeBufferPointer(rebasing: encoded[...column]))
+                buffer.writeLineBreak()
                 column = 0
-                literal = isLiteral(source, at: index, lineStart: true, isLast: isLast)
             }
-            let byte = source[index]
-            if literal {
-                line[column] = byte
+            let byte = line[index]
+            if step.isLiteral {
+                encoded[column] = byte
                 column += 1
             } else {
-                line[column] = UInt8(ascii: "=")
-                line[column + 1] = hex[Int(byte >> 4)]
-                line[column + 2] = hex[Int(byte & 0x0F)]
+                encoded[column] = UInt8(ascii: "=")
+                encoded[column + 1] = hex[Int(byte >> 4)]
+                encoded[column + 2] = hex[Int(byte & 0x0F)]
                 column += 3
             }
         }
-        output.write(bytes: UnsafeBufferPointer(rebasing: line[..<column]))
+        buffer.write(bytes: UnsafeBufferPointer(rebasing: encoded[..<column]))
     }
 
-    private static func isLiteral(
-        _ source: UnsafeBufferPointer<UInt8>, at index: Int, lineStart: Bool, isLast: Bool
-    ) -> Bool {
-        let byte = source[index]
-        switch byte {
+    /// How one octet is written: whether a soft break comes before it, and
+    /// whether it goes as is or as `=XX`. Encoding and counting both go by it.
+    private struct Step {
+        var breaksBefore = false
+        var isLiteral: Bool
+
+        /// The octet at `index` of a text line (without its LF), when the
+        /// encoded line so far holds `column` characters.
+        init(_ line: UnsafeBufferPointer<UInt8>, at index: Int, column: Int) {
+            let isLast = index == line.count - 1
+            isLiteral = QuotedPrintable.isLiteral(line, at: index, lineStart: column == 0, isLast: isLast)
+            // The last character may take column 76; others leave room for a soft break's "=".
+            if column + (isLiteral ? 1 : 3) > lineLength - (isLast ? 0 : 1) {
+                breaksBefore = true
+                isLiteral = QuotedPrintable.isLiteral(line, at: index, lineStart: true, isLast: isLast)
+            }
+        }
+    }
+
+    private static func isLiteral(_ line: UnsafeBufferPointer<UInt8>, at index: Int, lineStart: Bool, isLast: Bool) -> Bool {
+        switch line[index] {
         case 0x20, 0x09: return !isLast
         case UInt8(ascii: "="): return false
         case UInt8(ascii: "."): return !lineStart
-        case UInt8(ascii: "F"): return !(lineStart && startsFromLine(source, at: index))
+        case UInt8(ascii: "F"): return !(lineStart && UnsafeBufferPointer(rebasing: line[index...]).starts(with: fromSpace))
         case 0x21...0x7E: return true
         default: return false
         }
-    }
-
-    private static func startsFromLine(_ source: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        guard index + fromSpace.count <= source.count else { return false }
-        for offset in 0..<fromSpace.count where source[index + offset] != fromSpace[offset] {
-            return false
-        }
-        return true
     }
 }

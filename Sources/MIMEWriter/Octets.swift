@@ -1,0 +1,105 @@
+/// Octet-level helpers: the writer works on UTF-8 octets, not on
+/// `Character`s, so it neither allocates per character nor runs grapheme
+/// breaking where ASCII rules decide, and it writes into buffers in place.
+extension String {
+    /// Calls `body` with the string's UTF-8 octets, in place for a native
+    /// string (the usual case), else after making a contiguous copy.
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var contiguous = self
+        return contiguous.withUTF8(body)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first `byte` at or after `start`, or `count` when
+    /// there is none. Compares eight octets at a time, like `memchr`.
+    func firstOffset(of byte: UInt8, from start: Int) -> Int {
+        guard let base = baseAddress else { return count }
+        let raw = UnsafeRawPointer(base)
+        let pattern = UInt64(byte) &* everyOctet
+        var offset = start
+        while offset + 8 <= count {
+            // The octets equal to `byte` become zero; the lowest flag marks the first.
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) ^ pattern
+            let zeroFlags = (word &- everyOctet) & ~word & (everyOctet << 7)
+            if zeroFlags != 0 { return offset + zeroFlags.trailingZeroBitCount / 8 }
+            offset += 8
+        }
+        while offset < count && base[offset] != byte { offset += 1 }
+        return offset
+    }
+
+    /// The LF-separated lines, each without its LF and with whether one
+    /// ended it: only a last line can lack one, and nothing follows a final LF.
+    var lines: LineSequence { LineSequence(bytes: self) }
+
+    /// Whether every octet is below 0x80, eight at a time.
+    var isASCII: Bool {
+        guard let base = baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        var highBits: UInt64 = 0
+        while offset + 8 <= count {
+            highBits |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        while offset < count {
+            highBits |= UInt64(base[offset])
+            offset += 1
+        }
+        return highBits & (everyOctet << 7) == 0
+    }
+
+    /// Whether the octets hold `=?`, which starts an encoded-word.
+    var containsEncodedWordOpener: Bool {
+        var offset = firstOffset(of: UInt8(ascii: "="), from: 0)
+        while offset + 1 < count {
+            if self[offset + 1] == UInt8(ascii: "?") { return true }
+            offset = firstOffset(of: UInt8(ascii: "="), from: offset + 1)
+        }
+        return false
+    }
+}
+
+/// `0x01` in every octet of a word.
+private let everyOctet: UInt64 = 0x0101_0101_0101_0101
+
+/// The lines of a text, found eight octets at a time (see `lines`).
+struct LineSequence: Sequence, IteratorProtocol {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private var start = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    mutating func next() -> (line: UnsafeBufferPointer<UInt8>, endsWithLineFeed: Bool)? {
+        guard start < bytes.count else { return nil }
+        let end = bytes.firstOffset(of: 0x0A, from: start)
+        defer { start = end + 1 }
+        return (UnsafeBufferPointer(rebasing: bytes[start..<end]), end < bytes.count)
+    }
+}
+
+extension [UInt8] {
+    /// Appends at most `maxCount` octets that `fill` writes into the new
+    /// capacity it is given, returning how many it wrote. The array grows
+    /// geometrically, as with `append`.
+    mutating func append(upTo maxCount: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        append(addingCapacity: maxCount) { span in
+            span.withUnsafeMutableBufferPointer { buffer, count in
+                count += fill(UnsafeMutableBufferPointer(rebasing: buffer[count...]))
+            }
+        }
+    }
+}
+
+extension UnsafeMutableBufferPointer<UInt8> {
+    /// Copies `source` in at `offset`; returns the offset after it.
+    func copy(_ source: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+        UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(self)[offset...])
+            .copyMemory(from: UnsafeRawBufferPointer(source))
+        return offset + source.count
+    }
+}
