@@ -52,22 +52,36 @@ enum BodyText {
     private static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Check {
         guard let first = bytes.first, first != UInt8(ascii: "\n") else { return .needsWork }
         var newlineRun = 0
-        for (offset, byte) in bytes.enumerated() {
-            switch byte {
-            case UInt8(ascii: "\n"):
-                newlineRun += 1
-                if newlineRun > 2 || endWithoutTrailingSpace(bytes, from: 0, to: offset) != offset { return .needsWork }
-            case UInt8(ascii: "\r"):
-                return .needsWork
-            default:
-                newlineRun = 0
+        var offset = nextLineBreak(in: bytes, from: 0)
+        while offset < bytes.count {
+            guard bytes[offset] == UInt8(ascii: "\n") else { return .needsWork }  // a CR
+            newlineRun = offset > 0 && bytes[offset - 1] == UInt8(ascii: "\n") ? newlineRun + 1 : 1
+            if newlineRun > 2 || endWithoutTrailingSpace(bytes, from: 0, to: offset) != offset { return .needsWork }
+            offset = nextLineBreak(in: bytes, from: offset + 1)
+        }
+        guard bytes.last == UInt8(ascii: "\n") else {
+            return endWithoutTrailingSpace(bytes, from: 0, to: bytes.count) == bytes.count ? .lacksFinalNewline : .needsWork
+        }
+        return newlineRun == 1 ? .normalized : .needsWork
+    }
+
+    /// The offset of the next LF or CR at or after `start` (`bytes.count`
+    /// when there is none), eight bytes at a time.
+    private static func nextLineBreak(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var offset = start
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while offset + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+                let lineFeeds = word ^ (ones &* 0x0A)
+                let returns = word ^ (ones &* 0x0D)
+                let hasZeroByte = ((lineFeeds &- ones) & ~lineFeeds) | ((returns &- ones) & ~returns)
+                if hasZeroByte & (ones &* 0x80) != 0 { break }
+                offset += 8
             }
         }
-        switch newlineRun {
-        case 1: return .normalized
-        case 0: return endWithoutTrailingSpace(bytes, from: 0, to: bytes.count) == bytes.count ? .lacksFinalNewline : .needsWork
-        default: return .needsWork
-        }
+        while offset < bytes.count, bytes[offset] != UInt8(ascii: "\n"), bytes[offset] != UInt8(ascii: "\r") { offset += 1 }
+        return offset
     }
 
     /// Where a line ends once trailing spaces, tabs, CRs and ideographic
