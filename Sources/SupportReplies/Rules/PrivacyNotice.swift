@@ -30,12 +30,10 @@ public struct PrivacyNotice: Sendable, Equatable {
     /// end of the text). A copy inside a line removes just its characters.
     /// Everything else stays byte for byte.
     public static func removingCopies(of notices: [PrivacyNotice], from text: String) -> String {
-        // Most texts hold no copy: a first pass over the significant scalars
-        // alone, without positions, says so cheaply.
-        let significant = SignificantText(scanning: text)
-        guard notices.contains(where: { significant.contains($0.pattern.needle) }) else { return text }
-        var scalars = Array(text.unicodeScalars)
-        let body = SignificantText(scalars)
+        let body = SignificantText(text)
+        // Most texts hold no copy: then the text is returned without decoding it further.
+        guard notices.contains(where: { body.contains($0.pattern.needle) }) else { return text }
+        var scalars = text.unicodeScalars.reduce(into: [Unicode.Scalar]()) { $0.append($1) }
         var spans = notices.flatMap { $0.spans(in: body, of: scalars) }
         guard !spans.isEmpty else { return text }
         // Last first, so earlier positions stay valid; a span overlapping one already removed is skipped.
@@ -80,7 +78,7 @@ public struct PrivacyNotice: Sendable, Equatable {
 
         init(title: String, text: String) {
             let scalars = Array(text.unicodeScalars)
-            let significant = SignificantText(scalars)
+            let significant = SignificantText(text)
             needle = significant.scalars
             self.title = SignificantText(title).scalars
             // The punctuation after the notice's last letter or digit (`。`), folded, without whitespace.

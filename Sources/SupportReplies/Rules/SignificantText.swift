@@ -13,29 +13,19 @@ struct SignificantText {
     /// came from.
     private(set) var origins: [Int] = []
 
-    init(_ original: [Unicode.Scalar]) {
+    /// The significant text of `text`; origins count Unicode scalars.
+    init(_ text: String) {
         var kept: [Unicode.Scalar] = []
         var origins: [Int] = []
-        kept.reserveCapacity(original.count)
-        origins.reserveCapacity(original.count)
-        for (index, scalar) in original.enumerated() {
+        kept.reserveCapacity(text.utf8.count / 2)
+        origins.reserveCapacity(text.utf8.count / 2)
+        var index = 0
+        for scalar in text.unicodeScalars {
             for _ in 0..<Self.fold(scalar, into: &kept) { origins.append(index) }
+            index += 1
         }
         self.scalars = kept
         self.origins = origins
-    }
-
-    init(_ text: String) {
-        self.init(Array(text.unicodeScalars))
-    }
-
-    /// The significant scalars of `text` without their origins, for a quick
-    /// `contains` before the full search.
-    init(scanning text: String) {
-        var kept: [Unicode.Scalar] = []
-        kept.reserveCapacity(text.utf8.count / 2)
-        for scalar in text.unicodeScalars { _ = Self.fold(scalar, into: &kept) }
-        self.scalars = kept
     }
 
     /// True when `needle` occurs (see `occurrences(of:)`).
@@ -113,8 +103,16 @@ struct SignificantText {
         case 0x2000...0x206F, 0x3000...0x3004, 0x3008...0x3020, 0xFE30...0xFE4F:  // general and CJK punctuation, spaces
             return 0
         case 0xFF01...0xFF5E:  // full-width ASCII: as the ASCII character
-            let ascii = foldedPunctuation(scalar)
-            return ascii.value < 0x80 ? fold(ascii, into: &kept) : 0
+            switch scalar.value - 0xFEE0 {
+            case let ascii where (0x30...0x39).contains(ascii) || (0x61...0x7A).contains(ascii):
+                kept.append(Unicode.Scalar(UInt8(ascii)))
+                return 1
+            case let ascii where (0x41...0x5A).contains(ascii):
+                kept.append(Unicode.Scalar(UInt8(ascii + 0x20)))
+                return 1
+            default:
+                return 0
+            }
         case 0x2460...0x2473:  // ① … ⑳
             return keepDigits(of: scalar.value - 0x2460 + 1, into: &kept)
         case 0x2474...0x2487:  // ⑴ … ⒇
