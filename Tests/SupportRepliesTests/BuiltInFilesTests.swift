@@ -32,6 +32,17 @@ struct BuiltInFilesTests {
         }
     }
 
+    /// The notices read when the file was embedded are the ones the locale file gives.
+    @Test func embeddedPrivacyNoticesMatchTheLocaleFiles() throws {
+        let localeFiles = BuiltInFiles.files.filter { $0.path.hasPrefix("locales/") }
+        #expect(Set(BuiltInFiles.privacyNotices.keys) == Set(localeFiles.map(\.path)))
+        for file in localeFiles {
+            let bundle = try LocaleBundle(JSONReader.parse(Array(file.contents.utf8), file: file.path))
+            let embedded = try #require(BuiltInFiles.privacyNotices[file.path])
+            #expect(PrivacyNotice(title: embedded.title, text: embedded.text) == bundle.privacyNotice, "\(file.path)")
+        }
+    }
+
     @Test func everyBuiltInKindExistsInBothLocales() throws {
         let kinds = try ReplyComposer().kinds
         #expect(kinds.map(\.kind) == ["analysis-result", "closure", "initial-response", "log-request", "onsite-visit", "scope-definition"])
