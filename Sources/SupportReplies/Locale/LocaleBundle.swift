@@ -38,11 +38,11 @@ public struct LocaleBundle: Sendable {
         raw = value
         identifier = try Self.identifier(root.child("locale"))
         languageName = try root.child("language_name").string()
-        stages = Self.dictionary(try root.child("stages").stringMembers())
+        stages = try root.child("stages").stringDictionary()
         subject = try SubjectRules(root.child("subject"))
         salutation = try SalutationRules(root.child("salutation"))
         closing = try root.child("closing").string()
-        closings = Self.dictionary(try root.child("closings").stringMembers())
+        closings = try root.child("closings").stringDictionary()
         dateStyle = try DateStyle(root.child("dates"))
         labels = try Self.labels(root.child("labels"))
         privacyNotice = try PrivacyNotice(root.child("privacy_notice"))
@@ -79,13 +79,10 @@ public struct LocaleBundle: Sendable {
         for key in requiredLabels {
             _ = try field.child(key).string()
         }
-        _ = try field.stringMembers()
+        _ = try field.stringDictionary()
         return object
     }
 
-    private static func dictionary(_ members: [(key: String, value: String)]) -> [String: String] {
-        Dictionary(members, uniquingKeysWith: { _, last in last })
-    }
 }
 
 extension SubjectRules {
@@ -113,7 +110,7 @@ extension SalutationRules {
             withHonorific: withHonorific,
             withoutHonorific: withoutHonorific,
             compoundFamilyNames: try field.child("compound_family_names").strings(),
-            honorifics: Dictionary(try field.child("honorifics").stringMembers(), uniquingKeysWith: { _, last in last }),
+            honorifics: try field.child("honorifics").stringDictionary(),
             genericHonorifics: try field.child("generic_honorifics").strings(),
             romanizesHanFamilyNames: try field.child("romanize_han_family_names").optionalBool() ?? false)
     }

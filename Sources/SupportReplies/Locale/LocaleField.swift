@@ -78,11 +78,11 @@ struct LocaleField {
         text.unicodeScalars.contains { !$0.isWhitespace }
     }
 
-    /// An object whose members are all strings, in order.
-    func stringMembers() throws(LocaleError) -> [(key: String, value: String)] {
-        var members: [(key: String, value: String)] = []
+    /// An object whose members are all strings.
+    func stringDictionary() throws(LocaleError) -> [String: String] {
+        var members: [String: String] = [:]
         for key in try object().keys {
-            members.append((key, try child(key).string()))
+            members[key] = try child(key).string()
         }
         return members
     }
