@@ -1,39 +1,68 @@
+/// What the lexer produces: the tokens, and the table their `delimiters`
+/// indices refer to (the starting delimiters first, then those of each
+/// set-delimiter tag in order).
+struct LexedTemplate {
+    var tokens: [Token]
+    let delimiters: [Delimiters]
+}
+
 /// Splits template source into tokens: text cut at line ends, and tags.
 ///
 /// The scanner alternates between two states: ``lexText()`` copies text up to
 /// the next opening delimiter, then ``lexTag()`` reads one tag and dispatches
 /// on its sigil. Set-delimiter tags change the delimiters for what follows.
+///
+/// It reads the source through a buffer pointer valid for the duration of
+/// ``tokenize(_:delimiters:)``, the caller's.
 struct Lexer {
-    private let source: [UInt8]
+    private let source: UnsafeBufferPointer<UInt8>
     private var position = 0
+    /// The delimiters in force, the last entry of `delimiterTable`.
     private var delimiters: Delimiters
+    private var delimiterTable: [Delimiters]
     private var tokens: [Token] = []
 
-    private init(source: [UInt8], delimiters: Delimiters) {
+    private init(source: UnsafeBufferPointer<UInt8>, delimiters: Delimiters) {
         self.source = source
         self.delimiters = delimiters
+        delimiterTable = [delimiters]
+        tokens.reserveCapacity(source.count / Self.bytesPerToken + 1)
     }
 
+    /// A low guess of the source bytes per token (templates run ~20), so that
+    /// the token array rarely grows.
+    private static let bytesPerToken = 16
+
     /// The tokens of `source`, lexed starting with `delimiters`.
-    static func tokenize(_ source: [UInt8], delimiters: Delimiters) throws(SyntaxIssue) -> [Token] {
+    static func tokenize(
+        _ source: UnsafeBufferPointer<UInt8>, delimiters: Delimiters
+    ) throws(SyntaxIssue) -> LexedTemplate {
         var lexer = Lexer(source: source, delimiters: delimiters)
         while lexer.position < source.count {
             lexer.lexText()
             if lexer.position < source.count { try lexer.lexTag() }
         }
-        return lexer.tokens
+        return LexedTemplate(tokens: lexer.tokens, delimiters: lexer.delimiterTable)
     }
 
     /// Text up to the next opening delimiter, one token per line.
     private mutating func lexText() {
-        let end = source.firstIndex(of: delimiters.open, from: position) ?? source.count
+        let open = delimiters.open
+        let first = open[0]
         var start = position
-        while start < end {
-            let lineEnd = source[start..<end].firstIndex(of: ASCII.lineFeed).map { $0 + 1 } ?? end
-            tokens.append(Token(kind: .text, range: start..<lineEnd))
-            start = lineEnd
+        var index = position
+        while index < source.count {
+            let byte = source[index]
+            if byte == ASCII.lineFeed {
+                tokens.append(Token(kind: .text, range: start..<index + 1))
+                start = index + 1
+            } else if byte == first, source.hasPrefix(open, at: index) {
+                break
+            }
+            index += 1
         }
-        position = end
+        if start < index { tokens.append(Token(kind: .text, range: start..<index)) }
+        position = index
     }
 
     /// One tag, starting at an opening delimiter.
@@ -72,6 +101,7 @@ struct Lexer {
         }
         emitTag(.setDelimiters, start: start, end: end + 1 + delimiters.close.count, name: 0..<0)
         delimiters = Delimiters(open: Array(parts[0]), close: Array(parts[1]))
+        delimiterTable.append(delimiters)
     }
 
     /// Variables and the tags named by a sigil (`& # ^ / > < $`).
@@ -105,7 +135,8 @@ struct Lexer {
     }
 
     private mutating func emitTag(_ kind: Token.Kind, start: Int, end: Int, name: Range<Int>, isDynamic: Bool = false) {
-        tokens.append(Token(kind: kind, range: start..<end, name: name, isDynamic: isDynamic, delimiters: delimiters))
+        tokens.append(
+            Token(kind: kind, range: start..<end, name: name, isDynamic: isDynamic, delimiters: delimiterTable.count - 1))
         position = end
     }
 
@@ -134,32 +165,5 @@ struct Lexer {
         var index = start
         while index < end, ASCII.isBlank(source[index]) { index += 1 }
         return index
-    }
-}
-
-/// The few ASCII bytes the engine looks at.
-enum ASCII {
-    static let lineFeed = UInt8(ascii: "\n")
-    static let carriageReturn = UInt8(ascii: "\r")
-    static let space = UInt8(ascii: " ")
-    static let tab = UInt8(ascii: "\t")
-
-    /// Space, tab, CR or LF: padding inside tags.
-    static func isBlank(_ byte: UInt8) -> Bool {
-        byte == space || byte == tab || byte == lineFeed || byte == carriageReturn
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// The first index at or after `start` where `pattern` occurs.
-    func firstIndex(of pattern: [UInt8], from start: Int) -> Int? {
-        guard let first = pattern.first, pattern.count <= count else { return nil }
-        var index = start
-        let last = count - pattern.count
-        while index <= last {
-            if self[index] == first, self[index..<index + pattern.count].elementsEqual(pattern) { return index }
-            index += 1
-        }
-        return nil
     }
 }

@@ -1,31 +1,23 @@
 /// The compiled template tree the renderer walks.
 ///
-/// Text is stored ready to copy in both output forms, names are split into paths,
-/// and every tag keeps the byte offset of its opening delimiter so render
-/// errors can point at it.
+/// Text is stored ready to copy, names are split into paths, and every tag
+/// keeps the byte offset of its opening delimiter so render errors can point
+/// at it.
 ///
 /// Tag nodes are immutable final classes rather than structs: walking the
 /// tree copies each node out of its array, and copying one reference is much
-/// cheaper than copying a struct of arrays and strings field by field.
+/// cheaper than copying a struct of arrays and strings field by field. Text
+/// is a `Substring`, one reference too: usually a slice of the template's
+/// own source string, so compiling copies no text; both outputs copy its
+/// contiguous UTF-8 without conversion.
 enum Node: Sendable {
-    case text(TextNode)
+    /// Template text between tags.
+    case text(Substring)
     case variable(VariableNode)
     case section(SectionNode)
     case partial(PartialNode)
     case parent(ParentNode)
     case block(BlockNode)
-}
-
-/// Template text between tags, as a String and as its UTF-8 bytes, so
-/// either output copies it without conversion.
-final class TextNode: Sendable {
-    let string: String
-    let bytes: [UInt8]
-
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        string = String(decoding: bytes, as: UTF8.self)
-    }
 }
 
 /// `{{name}}`, `{{{name}}}` or `{{&name}}`.

@@ -3,22 +3,30 @@
 /// The work runs as passes over one token array: lex, pair opening and
 /// closing tags (checking their nesting), re-indent blocks, drop standalone
 /// lines, then build the tree. Each pass is small and only the last one
-/// allocates nodes.
+/// allocates nodes. The passes read the source through one buffer pointer,
+/// valid while ``parse(_:text:delimiters:)`` runs.
 enum Parser {
-    static func parse(_ source: [UInt8], delimiters: Delimiters) throws(SyntaxIssue) -> [Node] {
-        var tokens = try Lexer.tokenize(source, delimiters: delimiters)
-        try pairTags(&tokens, source: source)
-        StandaloneLines.markClearance(&tokens, source: source)
-        BlockIndentation.reindent(&tokens, source: source)
-        StandaloneLines.dropStandaloneLines(&tokens, source: source)
-        return TreeBuilder(source: source, tokens: tokens).nodes(in: 0..<tokens.count)
+    /// The nodes of `source`, whose text is `text` as a string (text nodes
+    /// are slices of it).
+    static func parse(_ source: [UInt8], text: String, delimiters: Delimiters) throws(SyntaxIssue) -> [Node] {
+        try source.withUnsafeBufferPointer { source throws(SyntaxIssue) in
+            var lexed = try Lexer.tokenize(source, delimiters: delimiters)
+            try pairTags(&lexed.tokens, source: source)
+            StandaloneLines.markClearance(&lexed.tokens, source: source)
+            BlockIndentation.reindent(&lexed.tokens, source: source)
+            StandaloneLines.dropStandaloneLines(&lexed.tokens)
+            return lexed.tokens.withUnsafeBufferPointer { tokens in
+                var builder = TreeBuilder(source: source, text: text, tokens: tokens, delimiters: lexed.delimiters)
+                return builder.nodes(in: 0..<tokens.count)
+            }
+        }
     }
 
     /// Links opening and closing tags; marks blocks directly inside parents as arguments.
     ///
     /// Errors: a closing tag with nothing open, a closing tag naming another
     /// section than the innermost open one, and a section left open at the end.
-    static func pairTags(_ tokens: inout [Token], source: [UInt8]) throws(SyntaxIssue) {
+    static func pairTags(_ tokens: inout [Token], source: UnsafeBufferPointer<UInt8>) throws(SyntaxIssue) {
         var open: [Int] = []
         for index in tokens.indices {
             switch tokens[index].kind {
@@ -28,14 +36,17 @@ enum Parser {
                 }
                 open.append(index)
             case .close:
-                let name = text(tokens[index].name, source)
+                let name = tokens[index].name
                 guard let opener = open.popLast() else {
-                    throw SyntaxIssue(offset: tokens[index].range.lowerBound, message: "closing tag '\(name)' has no open section")
-                }
-                let expected = text(tokens[opener].name, source)
-                guard expected == name else {
                     throw SyntaxIssue(
-                        offset: tokens[index].range.lowerBound, message: "mismatched close: expected '\(expected)', found '\(name)'")
+                        offset: tokens[index].range.lowerBound,
+                        message: "closing tag '\(text(name, source))' has no open section")
+                }
+                let expected = tokens[opener].name
+                guard source.bytes(expected, equal: name) else {
+                    throw SyntaxIssue(
+                        offset: tokens[index].range.lowerBound,
+                        message: "mismatched close: expected '\(text(expected, source))', found '\(text(name, source))'")
                 }
                 tokens[opener].layout.partner = index
                 tokens[index].layout.partner = opener
@@ -57,37 +68,112 @@ enum Parser {
         }
     }
 
-    static func text(_ range: Range<Int>, _ source: [UInt8]) -> String {
-        String(decoding: source[range], as: UTF8.self)
+    static func text(_ range: Range<Int>, _ source: UnsafeBufferPointer<UInt8>) -> String {
+        String(copying: UnsafeBufferPointer(rebasing: source[range]))
     }
 }
 
 /// The last pass: turns laid-out tokens into nodes, merging adjacent text.
+///
+/// It reads the source and the tokens through buffer pointers that live as
+/// long as ``Parser/parse(_:text:delimiters:)``'s call, and builds every
+/// string straight from source bytes.
 private struct TreeBuilder {
-    let source: [UInt8]
-    let tokens: [Token]
+    let source: UnsafeBufferPointer<UInt8>
+    /// The source as a string, which text nodes are slices of.
+    let sourceText: String
+    let tokens: UnsafeBufferPointer<Token>
+    /// The lexer's delimiter table, which tokens index.
+    let delimiters: [Delimiters]
+    /// The paths built so far: a name written again (a section and the
+    /// variable inside it) reuses its path.
+    private var paths: [BuiltPath] = []
 
-    func nodes(in range: Range<Int>) -> [Node] {
+    private struct BuiltPath {
+        /// Where the name is in the source.
+        let name: Range<Int>
+        /// ``TreeBuilder/quickKey(_:)`` of the name.
+        let key: UInt64
+        let path: VariablePath
+    }
+
+    /// How many of the most recent paths a name is looked for among, which
+    /// keeps the search short however many names a template has.
+    private static let recentPaths = 64
+
+    init(source: UnsafeBufferPointer<UInt8>, text: String, tokens: UnsafeBufferPointer<Token>, delimiters: [Delimiters]) {
+        self.source = source
+        sourceText = text
+        self.tokens = tokens
+        self.delimiters = delimiters
+        paths.reserveCapacity(Self.recentPaths)
+    }
+
+    mutating func nodes(in range: Range<Int>) -> [Node] {
         var nodes: [Node] = []
-        var text: [UInt8] = []
         var index = range.lowerBound
         while index < range.upperBound {
-            let token = tokens[index]
-            switch token.kind {
-            case .text where !token.layout.isDropped: text += source[token.range]
-            case .text, .comment, .setDelimiters: break
-            default:
-                if !text.isEmpty { nodes.append(.text(TextNode(text))) }
-                text = []
+            if Self.isTextOrSilent(tokens[index]) {
+                let end = tokens[index..<range.upperBound].firstIndex { !Self.isTextOrSilent($0) } ?? range.upperBound
+                if let text = text(of: index..<end) { nodes.append(.text(text)) }
+                index = end
+            } else {
                 if let node = node(at: index) { nodes.append(node) }
+                index = tokens[index].layout.partner > index ? tokens[index].layout.partner + 1 : index + 1
             }
-            index = token.layout.partner > index ? token.layout.partner + 1 : index + 1
         }
-        if !text.isEmpty { nodes.append(.text(TextNode(text))) }
         return nodes
     }
 
-    private func node(at index: Int) -> Node? {
+    /// Text, and the tags that render nothing and so do not split text.
+    private static func isTextOrSilent(_ token: Token) -> Bool {
+        token.kind == .text || token.kind == .comment || token.kind == .setDelimiters
+    }
+
+    /// The text of a run of tokens that are text or silent tags, `nil` when
+    /// all of it was dropped: a slice of the source when what is kept is one
+    /// stretch of it (the usual case), else the kept pieces copied together.
+    private func text(of run: Range<Int>) -> Substring? {
+        var kept: Range<Int>? = nil
+        var isOneStretch = true
+        for index in run {
+            let piece = keptText(index)
+            guard !piece.isEmpty else { continue }
+            guard let before = kept else {
+                kept = piece
+                continue
+            }
+            isOneStretch = isOneStretch && before.upperBound == piece.lowerBound
+            kept = before.lowerBound..<piece.upperBound
+        }
+        guard let kept else { return nil }
+        guard isOneStretch else { return Substring(joinedText(of: run)) }
+        let utf8 = sourceText.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: kept.lowerBound)
+        return sourceText[start..<utf8.index(start, offsetBy: kept.count)]
+    }
+
+    /// The kept text of a run whose pieces are not one stretch of source, copied into one string.
+    private func joinedText(of run: Range<Int>) -> String {
+        let count = run.reduce(0) { $0 + keptText($1).count }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var written = 0
+            for index in run {
+                let piece = UnsafeBufferPointer(rebasing: source[keptText(index)])
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: piece)
+                written += piece.count
+            }
+            return written
+        }
+    }
+
+    /// The source range a token adds to the text: its own for kept text, else empty.
+    private func keptText(_ index: Int) -> Range<Int> {
+        let token = tokens[index]
+        return token.kind == .text && !token.layout.isDropped ? token.range : 0..<0
+    }
+
+    private mutating func node(at index: Int) -> Node? {
         let token = tokens[index]
         let offset = token.range.lowerBound
         switch token.kind {
@@ -106,45 +192,68 @@ private struct TreeBuilder {
             let close = tokens[token.layout.partner]
             return .block(
                 BlockNode(
-                    name: Parser.text(token.name, source), defaultContent: nodes(in: index + 1..<token.layout.partner),
+                    name: text(token.name), defaultContent: nodes(in: index + 1..<token.layout.partner),
                     indentation: indentation(token), closeEndsLine: StandaloneLines.isStandalone(close)))
         case .text, .comment, .setDelimiters, .close:
             return nil
         }
     }
 
-    private func section(at index: Int) -> SectionNode {
+    private mutating func section(at index: Int) -> SectionNode {
         let token = tokens[index]
         let close = token.layout.partner
         return SectionNode(
             path: path(token), isInverted: token.kind == .invertedOpen, children: nodes(in: index + 1..<close),
             offset: token.range.lowerBound, body: token.range.upperBound..<tokens[close].range.lowerBound,
-            delimiters: token.delimiters)
+            delimiters: delimiters[token.delimiters])
     }
 
     /// The blocks directly inside a parent tag; everything else there is ignored.
-    private func arguments(of parent: Int) -> [String: [Node]] {
+    private mutating func arguments(of parent: Int) -> [String: [Node]] {
         var arguments: [String: [Node]] = [:]
         var index = parent + 1
         while index < tokens[parent].layout.partner {
             let token = tokens[index]
             if token.kind == .blockOpen {
-                arguments[Parser.text(token.name, source)] = nodes(in: index + 1..<token.layout.partner)
+                arguments[text(token.name)] = nodes(in: index + 1..<token.layout.partner)
             }
             index = token.layout.partner > index ? token.layout.partner + 1 : index + 1
         }
         return arguments
     }
 
+    private func text(_ range: Range<Int>) -> String {
+        Parser.text(range, source)
+    }
+
     private func indentation(_ token: Token) -> String? {
-        token.layout.indentation.map { String(decoding: $0, as: UTF8.self) }
+        token.layout.indentation.map(text)
     }
 
-    private func path(_ token: Token) -> VariablePath {
-        VariablePath(Parser.text(token.name, source))
+    /// The path of the tag's name, reused when a recent tag had the same name.
+    private mutating func path(_ token: Token) -> VariablePath {
+        let key = quickKey(token.name)
+        for known in paths.reversed().prefix(Self.recentPaths)
+        where known.key == key && source.bytes(known.name, equal: token.name) {
+            return known.path
+        }
+        let path = VariablePath(utf8: UnsafeBufferPointer(rebasing: source[token.name]))
+        paths.append(BuiltPath(name: token.name, key: key, path: path))
+        return path
     }
 
-    private func reference(_ token: Token) -> TemplateReference {
-        token.isDynamic ? .dynamic(path(token)) : .named(Parser.text(token.name, source))
+    /// The name's length and last seven bytes packed into 64 bits, which tells
+    /// most different names apart with one comparison (names that share a
+    /// parent share their start, so the end is the telling part).
+    private func quickKey(_ name: Range<Int>) -> UInt64 {
+        var tail: UInt64 = 0
+        for index in name.suffix(7) {
+            tail = tail << 8 | UInt64(source[index])
+        }
+        return UInt64(truncatingIfNeeded: name.count) << 56 | tail
+    }
+
+    private mutating func reference(_ token: Token) -> TemplateReference {
+        token.isDynamic ? .dynamic(path(token)) : .named(text(token.name))
     }
 }

@@ -10,7 +10,6 @@ protocol RenderOutput {
     /// The UTF-8 length written so far.
     var count: Int { get }
     mutating func reserveCapacity(_ capacity: Int)
-    mutating func write(_ text: TextNode)
     mutating func write(_ text: String)
     mutating func write(_ text: Substring)
     /// Writes `text` with `& < > " '` replaced by HTML entities.
@@ -26,8 +25,6 @@ struct ByteOutput: RenderOutput {
     var count: Int { bytes.count }
 
     mutating func reserveCapacity(_ capacity: Int) { bytes.reserveCapacity(capacity) }
-
-    mutating func write(_ text: TextNode) { bytes.append(contentsOf: text.bytes) }
 
     mutating func write(_ text: String) {
         if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
@@ -61,8 +58,6 @@ struct StringOutput: RenderOutput {
     var count: Int { string.utf8.count }
 
     mutating func reserveCapacity(_ capacity: Int) { string.reserveCapacity(capacity) }
-
-    mutating func write(_ text: TextNode) { string.append(text.string) }
 
     mutating func write(_ text: String) { string.append(text) }
 

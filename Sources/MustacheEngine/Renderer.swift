@@ -233,7 +233,7 @@ struct Renderer<Output: RenderOutput> {
         }
         let result: Template
         do throws(TemplateSyntaxError) {
-            result = try Template(name: "\(template.name) (lambda '\(name)')", bytes: Array(text.utf8), delimiters: delimiters)
+            result = try Template(name: "\(template.name) (lambda '\(name)')", source: text, delimiters: delimiters)
         } catch {
             throw failure("lambda '\(name)' returned a template that does not compile: \(error)", at: offset, in: template)
         }
@@ -248,16 +248,16 @@ struct Renderer<Output: RenderOutput> {
 
     // MARK: Output
 
-    private mutating func writeText(_ text: TextNode) {
+    private mutating func writeText(_ text: Substring) {
         if indentation.isEmpty {
             output.write(text)
         } else {
-            writeIndented(text.string)
+            writeIndented(text)
         }
     }
 
     /// Text with the current indentation before each line it starts.
-    private mutating func writeIndented(_ text: String) {
+    private mutating func writeIndented(_ text: Substring) {
         let lines = text.utf8
         var start = lines.startIndex
         while start < lines.endIndex {

@@ -19,15 +19,18 @@ public struct Template: Sendable {
     /// Compiles `source`.
     /// - Throws: ``TemplateSyntaxError`` locating the first problem.
     public init(name: String, source: String) throws(TemplateSyntaxError) {
-        try self.init(name: name, bytes: Array(source.utf8), delimiters: .standard)
+        try self.init(name: name, source: source, delimiters: .standard)
     }
 
-    /// Compiles UTF-8 `bytes` starting with the given delimiters (a section
+    /// Compiles `source` starting with the given delimiters (a section
     /// lambda's result is parsed with the delimiters of its section).
-    init(name: String, bytes: [UInt8], delimiters: Delimiters) throws(TemplateSyntaxError) {
+    init(name: String, source: String, delimiters: Delimiters) throws(TemplateSyntaxError) {
+        var text = source
+        text.makeContiguousUTF8()
+        let bytes = Array(text.utf8)
         let nodes: [Node]
         do throws(SyntaxIssue) {
-            nodes = try Parser.parse(bytes, delimiters: delimiters)
+            nodes = try Parser.parse(bytes, text: text, delimiters: delimiters)
         } catch {
             throw TemplateSyntaxError(templateName: name, source: bytes, issue: error)
         }

@@ -13,6 +13,10 @@ struct Delimiters: Sendable, Equatable {
 ///
 /// Text is cut after every line feed, so a text token never spans two lines;
 /// that keeps the standalone-line pass a matter of grouping tokens.
+///
+/// A token holds only integers and flags (everything else is an offset into
+/// the source or an index into a table), so the passes copy and rewrite
+/// tokens without reference counting.
 struct Token {
     enum Kind: Equatable {
         case text
@@ -46,8 +50,9 @@ struct Token {
     var name: Range<Int> = 0..<0
     /// `{{>*name}}` and `{{<*name}}`: the name is a path whose value names the template.
     var isDynamic = false
-    /// The delimiters in force at a section tag, which a section lambda's result is parsed with.
-    var delimiters = Delimiters.standard
+    /// The index, in the lexer's delimiter table, of the delimiters in force at
+    /// the tag: a section lambda's result is parsed with those of its section.
+    var delimiters = 0
     /// What the layout passes work out about the token.
     var layout = Layout()
 
@@ -67,9 +72,9 @@ struct Token {
         var isDropped = false
         /// The whitespace removed before a standalone partial or parent tag,
         /// or before a block pair: the indentation its content is rendered with.
-        var indentation: [UInt8]? = nil
+        var indentation: Range<Int>? = nil
         /// For a block whose lines were re-indented: the block's intrinsic indentation.
-        var intrinsicIndentation: [UInt8]? = nil
+        var intrinsicIndentation: Range<Int>? = nil
     }
 
     var isTag: Bool { kind != .text }
