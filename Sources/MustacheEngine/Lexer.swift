@@ -48,18 +48,16 @@ struct Lexer {
     /// Text up to the next opening delimiter, one token per line.
     private mutating func lexText() {
         let open = delimiters.open
-        let first = open[0]
         var start = position
-        var index = position
+        var index = source.firstIndex(of: ASCII.lineFeed, or: open[0], from: position)
         while index < source.count {
-            let byte = source[index]
-            if byte == ASCII.lineFeed {
+            if source[index] == ASCII.lineFeed {
                 tokens.append(Token(kind: .text, range: start..<index + 1))
                 start = index + 1
-            } else if byte == first, source.hasPrefix(open, at: index) {
+            } else if source.hasPrefix(open, at: index) {
                 break
             }
-            index += 1
+            index = source.firstIndex(of: ASCII.lineFeed, or: open[0], from: index + 1)
         }
         if start < index { tokens.append(Token(kind: .text, range: start..<index)) }
         position = index
@@ -151,11 +149,13 @@ struct Lexer {
     /// The tag content with padding trimmed; it must be non-empty and contain no blanks.
     private func validName(_ content: Range<Int>, tagStart: Int) throws(SyntaxIssue) -> Range<Int> {
         let lower = skipBlanks(from: content.lowerBound, to: content.upperBound)
-        var upper = content.upperBound
-        while upper > lower, ASCII.isBlank(source[upper - 1]) { upper -= 1 }
+        var upper = lower
+        while upper < content.upperBound, !ASCII.isBlank(source[upper]) { upper += 1 }
         guard lower < upper else { throw SyntaxIssue(offset: tagStart, message: "empty tag name") }
-        if source[lower..<upper].contains(where: ASCII.isBlank) {
-            let text = String(decoding: source[lower..<upper], as: UTF8.self)
+        guard skipBlanks(from: upper, to: content.upperBound) == content.upperBound else {
+            var end = content.upperBound
+            while ASCII.isBlank(source[end - 1]) { end -= 1 }
+            let text = String(decoding: source[lower..<end], as: UTF8.self)
             throw SyntaxIssue(offset: tagStart, message: "tag name '\(text)' contains whitespace")
         }
         return lower..<upper

@@ -15,9 +15,10 @@ enum Parser {
             StandaloneLines.markClearance(&lexed.tokens, source: source)
             BlockIndentation.reindent(&lexed.tokens, source: source)
             StandaloneLines.dropStandaloneLines(&lexed.tokens)
+            let paths = PathTable(tokens: &lexed.tokens, source: source).paths
             return lexed.tokens.withUnsafeBufferPointer { tokens in
-                var builder = TreeBuilder(source: source, text: text, tokens: tokens, delimiters: lexed.delimiters)
-                return builder.nodes(in: 0..<tokens.count)
+                TreeBuilder(source: source, sourceText: text, tokens: tokens, delimiters: lexed.delimiters, paths: paths)
+                    .nodes(in: 0..<tokens.count)
             }
         }
     }
@@ -85,49 +86,55 @@ private struct TreeBuilder {
     let tokens: UnsafeBufferPointer<Token>
     /// The lexer's delimiter table, which tokens index.
     let delimiters: [Delimiters]
-    /// The paths built so far: a name written again (a section and the
-    /// variable inside it) reuses its path.
-    private var paths: [BuiltPath] = []
+    /// The template's paths, which tokens index.
+    let paths: [VariablePath]
 
-    private struct BuiltPath {
-        /// Where the name is in the source.
-        let name: Range<Int>
-        /// ``TreeBuilder/quickKey(_:)`` of the name.
-        let key: UInt64
-        let path: VariablePath
-    }
-
-    /// How many of the most recent paths a name is looked for among, which
-    /// keeps the search short however many names a template has.
-    private static let recentPaths = 64
-
-    init(source: UnsafeBufferPointer<UInt8>, text: String, tokens: UnsafeBufferPointer<Token>, delimiters: [Delimiters]) {
-        self.source = source
-        sourceText = text
-        self.tokens = tokens
-        self.delimiters = delimiters
-        paths.reserveCapacity(Self.recentPaths)
-    }
-
-    mutating func nodes(in range: Range<Int>) -> [Node] {
+    /// The nodes of the tokens in `range`, in an array of exactly their count.
+    func nodes(in range: Range<Int>) -> [Node] {
         var nodes: [Node] = []
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if Self.isTextOrSilent(tokens[index]) {
-                let end = tokens[index..<range.upperBound].firstIndex { !Self.isTextOrSilent($0) } ?? range.upperBound
-                if let text = text(of: index..<end) { nodes.append(.text(text)) }
-                index = end
-            } else {
-                if let node = node(at: index) { nodes.append(node) }
-                index = tokens[index].layout.partner > index ? tokens[index].layout.partner + 1 : index + 1
+        nodes.reserveCapacity(nodeCount(in: range))
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = itemEnd(from: start, before: range.upperBound)
+            if isTextOrSilent(start) {
+                if let text = text(of: start..<end) { nodes.append(.text(text)) }
+            } else if let node = node(at: start) {
+                nodes.append(node)
             }
+            start = end
         }
         return nodes
     }
 
+    /// How many nodes ``nodes(in:)`` makes: one per tag, and one per run of
+    /// text that keeps any text.
+    private func nodeCount(in range: Range<Int>) -> Int {
+        var count = 0
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = itemEnd(from: start, before: range.upperBound)
+            if !isTextOrSilent(start) || (start..<end).contains(where: { !keptText($0).isEmpty }) { count += 1 }
+            start = end
+        }
+        return count
+    }
+
+    /// The end of the item that starts at `start`: a run of text and silent
+    /// tags, or a tag with everything up to its closing tag.
+    private func itemEnd(from start: Int, before limit: Int) -> Int {
+        guard isTextOrSilent(start) else {
+            let partner = tokens[start].layout.partner
+            return partner > start ? partner + 1 : start + 1
+        }
+        var end = start + 1
+        while end < limit, isTextOrSilent(end) { end += 1 }
+        return end
+    }
+
     /// Text, and the tags that render nothing and so do not split text.
-    private static func isTextOrSilent(_ token: Token) -> Bool {
-        token.kind == .text || token.kind == .comment || token.kind == .setDelimiters
+    private func isTextOrSilent(_ index: Int) -> Bool {
+        let kind = tokens[index].kind
+        return kind == .text || kind == .comment || kind == .setDelimiters
     }
 
     /// The text of a run of tokens that are text or silent tags, `nil` when
@@ -169,11 +176,10 @@ private struct TreeBuilder {
 
     /// The source range a token adds to the text: its own for kept text, else empty.
     private func keptText(_ index: Int) -> Range<Int> {
-        let token = tokens[index]
-        return token.kind == .text && !token.layout.isDropped ? token.range : 0..<0
+        tokens[index].kind == .text && !tokens[index].layout.isDropped ? tokens[index].range : 0..<0
     }
 
-    private mutating func node(at index: Int) -> Node? {
+    private func node(at index: Int) -> Node? {
         let token = tokens[index]
         let offset = token.range.lowerBound
         switch token.kind {
@@ -199,7 +205,7 @@ private struct TreeBuilder {
         }
     }
 
-    private mutating func section(at index: Int) -> SectionNode {
+    private func section(at index: Int) -> SectionNode {
         let token = tokens[index]
         let close = token.layout.partner
         return SectionNode(
@@ -209,15 +215,16 @@ private struct TreeBuilder {
     }
 
     /// The blocks directly inside a parent tag; everything else there is ignored.
-    private mutating func arguments(of parent: Int) -> [String: [Node]] {
+    private func arguments(of parent: Int) -> [String: [Node]] {
         var arguments: [String: [Node]] = [:]
+        let close = tokens[parent].layout.partner
         var index = parent + 1
-        while index < tokens[parent].layout.partner {
-            let token = tokens[index]
-            if token.kind == .blockOpen {
-                arguments[text(token.name)] = nodes(in: index + 1..<token.layout.partner)
+        while index < close {
+            let end = itemEnd(from: index, before: close)
+            if tokens[index].kind == .blockOpen {
+                arguments[text(tokens[index].name)] = nodes(in: index + 1..<end - 1)
             }
-            index = token.layout.partner > index ? token.layout.partner + 1 : index + 1
+            index = end
         }
         return arguments
     }
@@ -230,30 +237,11 @@ private struct TreeBuilder {
         token.layout.indentation.map(text)
     }
 
-    /// The path of the tag's name, reused when a recent tag had the same name.
-    private mutating func path(_ token: Token) -> VariablePath {
-        let key = quickKey(token.name)
-        for known in paths.reversed().prefix(Self.recentPaths)
-        where known.key == key && source.bytes(known.name, equal: token.name) {
-            return known.path
-        }
-        let path = VariablePath(utf8: UnsafeBufferPointer(rebasing: source[token.name]))
-        paths.append(BuiltPath(name: token.name, key: key, path: path))
-        return path
+    private func path(_ token: Token) -> VariablePath {
+        paths[token.path]
     }
 
-    /// The name's length and last seven bytes packed into 64 bits, which tells
-    /// most different names apart with one comparison (names that share a
-    /// parent share their start, so the end is the telling part).
-    private func quickKey(_ name: Range<Int>) -> UInt64 {
-        var tail: UInt64 = 0
-        for index in name.suffix(7) {
-            tail = tail << 8 | UInt64(source[index])
-        }
-        return UInt64(truncatingIfNeeded: name.count) << 56 | tail
-    }
-
-    private mutating func reference(_ token: Token) -> TemplateReference {
+    private func reference(_ token: Token) -> TemplateReference {
         token.isDynamic ? .dynamic(path(token)) : .named(text(token.name))
     }
 }
