@@ -29,9 +29,9 @@ struct Lexer {
         tokens.reserveCapacity(source.count / Self.bytesPerToken + 1)
     }
 
-    /// A low guess of the source bytes per token (templates run ~20), so that
-    /// the token array rarely grows.
-    private static let bytesPerToken = 16
+    /// A low guess of the source bytes per token (templates run 5 to 20), so
+    /// that the token array seldom grows; it is freed when parsing ends.
+    private static let bytesPerToken = 8
 
     /// The tokens of `source`, lexed starting with `delimiters`.
     static func tokenize(
@@ -104,6 +104,40 @@ struct Lexer {
 
     /// Variables and the tags named by a sigil (`& # ^ / > < $`).
     private mutating func lexNamedTag(start: Int, sigilAt: Int) throws(SyntaxIssue) {
+        if let tag = scanWellFormedTag(sigilAt: sigilAt) {
+            emitTag(tag.kind, start: start, end: tag.close + delimiters.close.count, name: tag.name, isDynamic: tag.isDynamic)
+        } else {
+            try lexNamedTagInFull(start: start, sigilAt: sigilAt)
+        }
+    }
+
+    /// The usual named tag, read in one pass over its name: sigil, padding,
+    /// name, padding, closing delimiter, where no byte before the closing
+    /// delimiter could start one (so it is the first occurrence, as
+    /// ``lexNamedTagInFull(start:sigilAt:)`` would find). `nil` for anything
+    /// else, which that reads and reports.
+    private func scanWellFormedTag(sigilAt: Int) -> (kind: Token.Kind, name: Range<Int>, isDynamic: Bool, close: Int)? {
+        let close = delimiters.close
+        guard sigilAt < source.count, source[sigilAt] != close[0] else { return nil }
+        let kind = Self.kind(ofSigil: source[sigilAt])
+        var nameStart = skipBlanks(from: kind == nil ? sigilAt : sigilAt + 1, to: source.count)
+        var isDynamic = false
+        if kind == .partial || kind == .parentOpen || kind == .close, nameStart < source.count,
+            source[nameStart] == UInt8(ascii: "*")
+        {
+            guard close[0] != UInt8(ascii: "*") else { return nil }
+            isDynamic = true
+            nameStart = skipBlanks(from: nameStart + 1, to: source.count)
+        }
+        let nameEnd = source.firstIndex(ofBlankOr: close[0], from: nameStart)
+        let closeStart = skipBlanks(from: nameEnd, to: source.count)
+        guard nameStart < nameEnd, source.hasPrefix(close, at: closeStart) else { return nil }
+        return (kind ?? .variable, nameStart..<nameEnd, isDynamic, closeStart)
+    }
+
+    /// A named tag read step by step: find the closing delimiter, then
+    /// check the name between, reporting what is wrong.
+    private mutating func lexNamedTagInFull(start: Int, sigilAt: Int) throws(SyntaxIssue) {
         let end = try closingIndex(of: delimiters.close, from: sigilAt, tagStart: start)
         let kind = sigilAt < end ? Self.kind(ofSigil: source[sigilAt]) : nil
         var contentStart = kind == nil ? sigilAt : sigilAt + 1

@@ -6,9 +6,19 @@
 /// allocates nodes. The passes read the source through one buffer pointer,
 /// valid while ``parse(_:text:delimiters:)`` runs.
 enum Parser {
-    /// The nodes of `source`, whose text is `text` as a string (text nodes
+    /// What parsing makes of a template: its tree, and the templates the tree
+    /// includes with `{{>name}}` or extends with `{{<name}}`.
+    struct Parsed {
+        let nodes: [Node]
+        /// The static names of partial and parent tags.
+        let partialNames: Set<String>
+        /// True when a partial or parent tag names its template by a path.
+        let usesDynamicPartials: Bool
+    }
+
+    /// The tree of `source`, whose text is `text` as a string (text nodes
     /// are slices of it).
-    static func parse(_ source: [UInt8], text: String, delimiters: Delimiters) throws(SyntaxIssue) -> [Node] {
+    static func parse(_ source: [UInt8], text: String, delimiters: Delimiters) throws(SyntaxIssue) -> Parsed {
         try source.withUnsafeBufferPointer { source throws(SyntaxIssue) in
             var lexed = try Lexer.tokenize(source, delimiters: delimiters)
             try pairTags(&lexed.tokens, source: source)
@@ -17,8 +27,11 @@ enum Parser {
             StandaloneLines.dropStandaloneLines(&lexed.tokens)
             let paths = PathTable(tokens: &lexed.tokens, source: source).paths
             return lexed.tokens.withUnsafeBufferPointer { tokens in
-                TreeBuilder(source: source, sourceText: text, tokens: tokens, delimiters: lexed.delimiters, paths: paths)
-                    .nodes(in: 0..<tokens.count)
+                var builder = TreeBuilder(
+                    source: source, sourceText: text, tokens: tokens, delimiters: lexed.delimiters, paths: paths)
+                let nodes = builder.nodes(in: 0..<tokens.count)
+                return Parsed(
+                    nodes: nodes, partialNames: builder.partialNames, usesDynamicPartials: builder.usesDynamicPartials)
             }
         }
     }
@@ -88,9 +101,13 @@ private struct TreeBuilder {
     let delimiters: [Delimiters]
     /// The template's paths, which tokens index.
     let paths: [VariablePath]
+    /// The static names of the partial and parent tags built so far.
+    private(set) var partialNames: Set<String> = []
+    /// A partial or parent tag built so far names its template by a path.
+    private(set) var usesDynamicPartials = false
 
     /// The nodes of the tokens in `range`, in an array of exactly their count.
-    func nodes(in range: Range<Int>) -> [Node] {
+    mutating func nodes(in range: Range<Int>) -> [Node] {
         var nodes: [Node] = []
         nodes.reserveCapacity(nodeCount(in: range))
         var start = range.lowerBound
@@ -157,7 +174,7 @@ private struct TreeBuilder {
         guard isOneStretch else { return Substring(joinedText(of: run)) }
         let utf8 = sourceText.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: kept.lowerBound)
-        return sourceText[start..<utf8.index(start, offsetBy: kept.count)]
+        return Substring(utf8[start..<utf8.index(start, offsetBy: kept.count)])
     }
 
     /// The kept text of a run whose pieces are not one stretch of source, copied into one string.
@@ -179,7 +196,7 @@ private struct TreeBuilder {
         tokens[index].kind == .text && !tokens[index].layout.isDropped ? tokens[index].range : 0..<0
     }
 
-    private func node(at index: Int) -> Node? {
+    private mutating func node(at index: Int) -> Node? {
         let token = tokens[index]
         let offset = token.range.lowerBound
         switch token.kind {
@@ -205,7 +222,7 @@ private struct TreeBuilder {
         }
     }
 
-    private func section(at index: Int) -> SectionNode {
+    private mutating func section(at index: Int) -> SectionNode {
         let token = tokens[index]
         let close = token.layout.partner
         return SectionNode(
@@ -215,7 +232,7 @@ private struct TreeBuilder {
     }
 
     /// The blocks directly inside a parent tag; everything else there is ignored.
-    private func arguments(of parent: Int) -> [String: [Node]] {
+    private mutating func arguments(of parent: Int) -> [String: [Node]] {
         var arguments: [String: [Node]] = [:]
         let close = tokens[parent].layout.partner
         var index = parent + 1
@@ -241,7 +258,15 @@ private struct TreeBuilder {
         paths[token.path]
     }
 
-    private func reference(_ token: Token) -> TemplateReference {
-        token.isDynamic ? .dynamic(path(token)) : .named(text(token.name))
+    /// The template a partial or parent tag names, noted in `partialNames`
+    /// or `usesDynamicPartials`.
+    private mutating func reference(_ token: Token) -> TemplateReference {
+        if token.isDynamic {
+            usesDynamicPartials = true
+            return .dynamic(path(token))
+        }
+        let name = text(token.name)
+        partialNames.insert(name)
+        return .named(name)
     }
 }

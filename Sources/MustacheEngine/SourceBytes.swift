@@ -38,6 +38,27 @@ extension UnsafeBufferPointer<UInt8> {
         return index
     }
 
+    /// The first index at or after `start` of a blank byte or of `byte`, or
+    /// `count` when there is none.
+    func firstIndex(ofBlankOr byte: UInt8, from start: Int) -> Int {
+        var index = start
+        if let base = baseAddress.map(UnsafeRawPointer.init) {
+            let bytes = Word.repeating(byte)
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                // Blanks are below 0x21, so the first candidate is the first byte that may match.
+                let candidates = Word.bytes(below: 0x21, in: word) | Word.zeroBytes(word ^ bytes)
+                if candidates != 0 {
+                    index += candidates.trailingZeroBitCount / 8
+                    break
+                }
+                index += 8
+            }
+        }
+        while index < count, !ASCII.isBlank(self[index]), self[index] != byte { index += 1 }
+        return index
+    }
+
     /// True when `pattern` occurs at `index`.
     @inline(__always)
     func hasPrefix(_ pattern: [UInt8], at index: Int) -> Bool {
@@ -88,10 +109,19 @@ private enum Word {
     /// Nonzero when one of the eight bytes is zero, and then the lowest set
     /// bit is the high bit of the first zero byte (the classic test: a zero
     /// byte borrows into its own clear high bit; bytes after the first zero
-    /// may be marked falsely, those before it never).
+    /// may be marked falsely, those before it never, since only a byte below
+    /// the limit borrows).
     @inline(__always)
     static func zeroBytes(_ word: UInt64) -> UInt64 {
-        (word &- ones) & ~word & highBits
+        bytes(below: 1, in: word)
+    }
+
+    /// Nonzero when one of the eight bytes is below `limit` (at most 0x80),
+    /// and then the lowest set bit is the high bit of the first such byte:
+    /// the same borrow argument as for ``zeroBytes(_:)``.
+    @inline(__always)
+    static func bytes(below limit: UInt8, in word: UInt64) -> UInt64 {
+        (word &- repeating(limit)) & ~word & highBits
     }
 }
 

@@ -28,49 +28,20 @@ public struct Template: Sendable {
         var text = source
         text.makeContiguousUTF8()
         let bytes = Array(text.utf8)
-        let nodes: [Node]
+        let parsed: Parser.Parsed
         do throws(SyntaxIssue) {
-            nodes = try Parser.parse(bytes, text: text, delimiters: delimiters)
+            parsed = try Parser.parse(bytes, text: text, delimiters: delimiters)
         } catch {
             throw TemplateSyntaxError(templateName: name, source: bytes, issue: error)
         }
         self.name = name
         self.source = bytes
-        self.nodes = nodes
-        var references = TemplateReferences()
-        references.collect(nodes)
-        partialNames = references.names
-        usesDynamicPartials = references.hasDynamic
+        nodes = parsed.nodes
+        partialNames = parsed.partialNames
+        usesDynamicPartials = parsed.usesDynamicPartials
     }
 
     /// The paths this template reads, by itself (partials are not followed;
     /// ``TemplateSet/fields(of:)`` follows them).
     public var fields: TemplateFields { FieldAnalysis.fields(of: self, templates: nil) }
-}
-
-/// Collects the partial and parent names a node tree refers to.
-private struct TemplateReferences {
-    var names: Set<String> = []
-    var hasDynamic = false
-
-    mutating func collect(_ nodes: [Node]) {
-        for node in nodes {
-            switch node {
-            case .text, .variable: continue
-            case .section(let section): collect(section.children)
-            case .partial(let partial): note(partial.reference)
-            case .parent(let parent):
-                note(parent.reference)
-                for argument in parent.arguments.values { collect(argument) }
-            case .block(let block): collect(block.defaultContent)
-            }
-        }
-    }
-
-    private mutating func note(_ reference: TemplateReference) {
-        switch reference {
-        case .named(let name): names.insert(name)
-        case .dynamic: hasDynamic = true
-        }
-    }
 }

@@ -2,7 +2,7 @@
 // with swift-mustache, best of N interleaved runs each, and compares output.
 //
 //   swift run -c release engine-bench [BENCH_DIR | RECORDS.jsonl] [--records N] [--runs N]
-//   swift run -c release engine-bench --compile-builtins N | --prepare-builtins N   (for callgrind)
+//   swift run -c release engine-bench --compile-builtins[-kept] N | --prepare-builtins N   (for callgrind)
 import Foundation
 import Mustache
 import MustacheEngine
@@ -14,7 +14,7 @@ struct Arguments {
     var jsonl: URL? = nil
     var records = 20_000
     var runs = 5
-    /// `--compile-builtins N` or `--prepare-builtins N`: a built-in templates mode instead of rendering.
+    /// `--compile-builtins[-kept] N` or `--prepare-builtins N`: a built-in templates mode instead of rendering.
     var builtins: (mode: String, rounds: Int)? = nil
 
     init(_ arguments: [String]) throws {
@@ -23,7 +23,7 @@ struct Arguments {
             switch argument {
             case "--records": records = try Self.number(after: argument, rest.popFirst())
             case "--runs": runs = try Self.number(after: argument, rest.popFirst())
-            case "--compile-builtins", "--prepare-builtins":
+            case "--compile-builtins", "--compile-builtins-kept", "--prepare-builtins":
                 builtins = (argument, try Self.number(after: argument, rest.popFirst(), allowingZero: true))
             case let path where path.hasSuffix(".jsonl"): jsonl = URL(fileURLWithPath: path)
             case let path: folder = URL(fileURLWithPath: path)
@@ -49,7 +49,8 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 func run() throws {
     let arguments = try Arguments(Array(CommandLine.arguments.dropFirst()))
     switch arguments.builtins {
-    case ("--compile-builtins", let rounds)?: return try BuiltinsBench.compile(rounds: rounds)
+    case ("--compile-builtins", let rounds)?: return try BuiltinsBench.compile(rounds: rounds, keep: false)
+    case ("--compile-builtins-kept", let rounds)?: return try BuiltinsBench.compile(rounds: rounds, keep: true)
     case (_, let rounds)?: return try BuiltinsBench.prepare(rounds: rounds)
     case nil: break
     }
