@@ -4,20 +4,33 @@
 /// keeps the byte offset of its opening delimiter so render errors can point
 /// at it.
 ///
-/// Tag nodes are immutable final classes rather than structs: walking the
-/// tree copies each node out of its array, and copying one reference is much
-/// cheaper than copying a struct of arrays and strings field by field. Text
-/// is a `Substring`, one reference too: usually a slice of the template's
-/// own source string, so compiling copies no text; both outputs copy its
-/// contiguous UTF-8 without conversion.
+/// Nodes are immutable final classes rather than structs: walking the tree
+/// copies each node out of its array, and copying one reference is much
+/// cheaper than copying a struct of arrays and strings field by field (or an
+/// enum whose cases hold more than one reference).
 enum Node: Sendable {
-    /// Template text between tags.
-    case text(Substring)
+    case text(TextNode)
     case variable(VariableNode)
     case section(SectionNode)
     case partial(PartialNode)
     case parent(ParentNode)
     case block(BlockNode)
+}
+
+/// Template text between tags: one stretch of the template's source, as a
+/// slice of its string for the `String` output, and as a byte range for the
+/// byte output, which copies those bytes from the template's UTF-8 source.
+/// Compiling copies no text, and both outputs copy contiguous UTF-8 without
+/// conversion or validation.
+final class TextNode: Sendable {
+    let string: Substring
+    /// The same text's offsets in ``Template/source``.
+    let bytes: Range<Int>
+
+    init(string: Substring, bytes: Range<Int>) {
+        self.string = string
+        self.bytes = bytes
+    }
 }
 
 /// `{{name}}`, `{{{name}}}` or `{{&name}}`.

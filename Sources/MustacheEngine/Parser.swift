@@ -114,7 +114,7 @@ private struct TreeBuilder {
         while start < range.upperBound {
             let end = itemEnd(from: start, before: range.upperBound)
             if isTextOrSilent(start) {
-                if let text = text(of: start..<end) { nodes.append(.text(text)) }
+                forEachStretch(in: start..<end) { nodes.append(.text(textNode($0))) }
             } else if let node = node(at: start) {
                 nodes.append(node)
             }
@@ -123,14 +123,18 @@ private struct TreeBuilder {
         return nodes
     }
 
-    /// How many nodes ``nodes(in:)`` makes: one per tag, and one per run of
-    /// text that keeps any text.
+    /// How many nodes ``nodes(in:)`` makes: one per tag, and one per
+    /// stretch of text kept.
     private func nodeCount(in range: Range<Int>) -> Int {
         var count = 0
         var start = range.lowerBound
         while start < range.upperBound {
             let end = itemEnd(from: start, before: range.upperBound)
-            if !isTextOrSilent(start) || (start..<end).contains(where: { !keptText($0).isEmpty }) { count += 1 }
+            if isTextOrSilent(start) {
+                forEachStretch(in: start..<end) { _ in count += 1 }
+            } else {
+                count += 1
+            }
             start = end
         }
         return count
@@ -154,41 +158,30 @@ private struct TreeBuilder {
         return kind == .text || kind == .comment || kind == .setDelimiters
     }
 
-    /// The text of a run of tokens that are text or silent tags, `nil` when
-    /// all of it was dropped: a slice of the source when what is kept is one
-    /// stretch of it (the usual case), else the kept pieces copied together.
-    private func text(of run: Range<Int>) -> Substring? {
-        var kept: Range<Int>? = nil
-        var isOneStretch = true
+    /// Calls `body` with each stretch of source that a run of text and silent
+    /// tags keeps: kept pieces that follow each other in the source are one
+    /// stretch, and dropped ones (standalone lines, re-indented blanks) end it.
+    /// Rendering the stretches one after the other renders the run's text.
+    private func forEachStretch(in run: Range<Int>, _ body: (Range<Int>) -> Void) {
+        var stretch: Range<Int>? = nil
         for index in run {
             let piece = keptText(index)
             guard !piece.isEmpty else { continue }
-            guard let before = kept else {
-                kept = piece
-                continue
+            if let current = stretch, current.upperBound == piece.lowerBound {
+                stretch = current.lowerBound..<piece.upperBound
+            } else {
+                if let current = stretch { body(current) }
+                stretch = piece
             }
-            isOneStretch = isOneStretch && before.upperBound == piece.lowerBound
-            kept = before.lowerBound..<piece.upperBound
         }
-        guard let kept else { return nil }
-        guard isOneStretch else { return Substring(joinedText(of: run)) }
-        let utf8 = sourceText.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: kept.lowerBound)
-        return Substring(utf8[start..<utf8.index(start, offsetBy: kept.count)])
+        if let stretch { body(stretch) }
     }
 
-    /// The kept text of a run whose pieces are not one stretch of source, copied into one string.
-    private func joinedText(of run: Range<Int>) -> String {
-        let count = run.reduce(0) { $0 + keptText($1).count }
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            var written = 0
-            for index in run {
-                let piece = UnsafeBufferPointer(rebasing: source[keptText(index)])
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: piece)
-                written += piece.count
-            }
-            return written
-        }
+    /// The text node of a stretch of source.
+    private func textNode(_ stretch: Range<Int>) -> TextNode {
+        let utf8 = sourceText.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: stretch.lowerBound)
+        return TextNode(string: Substring(utf8[start..<utf8.index(start, offsetBy: stretch.count)]), bytes: stretch)
     }
 
     /// The source range a token adds to the text: its own for kept text, else empty.

@@ -46,10 +46,11 @@ struct PathTable {
             names[index].keys = start..<keys.count
         }
         paths = names.map { name in
-            let keys = keys[name.keys]
             // A name without dots is its one key's name: share the string.
-            let dotted = keys.count == 1 ? keys[keys.startIndex].name : String(copying: UnsafeBufferPointer(rebasing: source[name.bytes]))
-            return VariablePath(keys: keys, dotted: dotted)
+            let dotted =
+                name.keys.count == 1
+                ? keys[name.keys.lowerBound].name : String(copying: UnsafeBufferPointer(rebasing: source[name.bytes]))
+            return VariablePath(keys: keys, segments: name.keys, dotted: dotted)
         }
     }
 

@@ -10,6 +10,8 @@ protocol RenderOutput {
     /// The UTF-8 length written so far.
     var count: Int { get }
     mutating func reserveCapacity(_ capacity: Int)
+    /// Writes template text; `source` is the UTF-8 source of its template.
+    mutating func write(_ text: TextNode, in source: [UInt8])
     mutating func write(_ text: String)
     mutating func write(_ text: Substring)
     /// Writes `text` with `& < > " '` replaced by HTML entities.
@@ -25,6 +27,10 @@ struct ByteOutput: RenderOutput {
     var count: Int { bytes.count }
 
     mutating func reserveCapacity(_ capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    mutating func write(_ text: TextNode, in source: [UInt8]) {
+        source.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[text.bytes])) }
+    }
 
     mutating func write(_ text: String) {
         if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
@@ -58,6 +64,8 @@ struct StringOutput: RenderOutput {
     var count: Int { string.utf8.count }
 
     mutating func reserveCapacity(_ capacity: Int) { string.reserveCapacity(capacity) }
+
+    mutating func write(_ text: TextNode, in source: [UInt8]) { string.append(contentsOf: text.string) }
 
     mutating func write(_ text: String) { string.append(text) }
 

@@ -42,7 +42,7 @@ struct Renderer<Output: RenderOutput> {
     mutating func render(_ nodes: [Node], in template: Template) throws(TemplateRenderError) {
         for index in nodes.indices {
             switch nodes[index] {
-            case .text(let text): writeText(text)
+            case .text(let text): writeText(text, in: template)
             case .variable(let variable): try renderVariable(variable, in: template)
             case .section(let section): try renderSection(section, in: template)
             case .partial(let partial): try renderPartial(partial, in: template)
@@ -248,11 +248,11 @@ struct Renderer<Output: RenderOutput> {
 
     // MARK: Output
 
-    private mutating func writeText(_ text: Substring) {
+    private mutating func writeText(_ text: TextNode, in template: Template) {
         if indentation.isEmpty {
-            output.write(text)
+            output.write(text, in: template.source)
         } else {
-            writeIndented(text)
+            writeIndented(text.string)
         }
     }
 
