@@ -42,6 +42,7 @@ enum Parser {
     /// section than the innermost open one, and a section left open at the end.
     static func pairTags(_ tokens: inout [Token], source: UnsafeBufferPointer<UInt8>) throws(SyntaxIssue) {
         var open: [Int] = []
+        open.reserveCapacity(16)
         for index in tokens.indices {
             switch tokens[index].kind {
             case .sectionOpen, .invertedOpen, .parentOpen, .blockOpen:
@@ -190,38 +191,36 @@ private struct TreeBuilder {
     }
 
     private mutating func node(at index: Int) -> Node? {
-        let token = tokens[index]
-        let offset = token.range.lowerBound
-        switch token.kind {
+        let offset = tokens[index].range.lowerBound
+        switch tokens[index].kind {
         case .variable, .unescapedVariable:
-            return .variable(VariableNode(path: path(token), escapes: token.kind == .variable, offset: offset))
+            return .variable(VariableNode(path: path(index), escapes: tokens[index].kind == .variable, offset: offset))
         case .sectionOpen, .invertedOpen:
             return .section(section(at: index))
         case .partial:
-            return .partial(PartialNode(reference: reference(token), indentation: indentation(token), offset: offset))
+            return .partial(PartialNode(reference: reference(index), indentation: indentation(index), offset: offset))
         case .parentOpen:
             return .parent(
                 ParentNode(
-                    reference: reference(token), arguments: arguments(of: index), indentation: indentation(token),
+                    reference: reference(index), arguments: arguments(of: index), indentation: indentation(index),
                     offset: offset))
         case .blockOpen:
-            let close = tokens[token.layout.partner]
+            let close = tokens[index].layout.partner
             return .block(
                 BlockNode(
-                    name: text(token.name), defaultContent: nodes(in: index + 1..<token.layout.partner),
-                    indentation: indentation(token), closeEndsLine: StandaloneLines.isStandalone(close)))
+                    name: text(tokens[index].name), defaultContent: nodes(in: index + 1..<close),
+                    indentation: indentation(index), closeEndsLine: StandaloneLines.isStandalone(tokens[close])))
         case .text, .comment, .setDelimiters, .close:
             return nil
         }
     }
 
     private mutating func section(at index: Int) -> SectionNode {
-        let token = tokens[index]
-        let close = token.layout.partner
+        let close = tokens[index].layout.partner
         return SectionNode(
-            path: path(token), isInverted: token.kind == .invertedOpen, children: nodes(in: index + 1..<close),
-            offset: token.range.lowerBound, body: token.range.upperBound..<tokens[close].range.lowerBound,
-            delimiters: delimiters[token.delimiters])
+            path: path(index), isInverted: tokens[index].kind == .invertedOpen, children: nodes(in: index + 1..<close),
+            offset: tokens[index].range.lowerBound, body: tokens[index].range.upperBound..<tokens[close].range.lowerBound,
+            delimiters: delimiters[tokens[index].delimiters])
     }
 
     /// The blocks directly inside a parent tag; everything else there is ignored.
@@ -243,22 +242,22 @@ private struct TreeBuilder {
         Parser.text(range, source)
     }
 
-    private func indentation(_ token: Token) -> String? {
-        token.layout.indentation.map(text)
+    private func indentation(_ index: Int) -> String? {
+        tokens[index].layout.indentation.map(text)
     }
 
-    private func path(_ token: Token) -> VariablePath {
-        paths[token.path]
+    private func path(_ index: Int) -> VariablePath {
+        paths[tokens[index].path]
     }
 
     /// The template a partial or parent tag names, noted in `partialNames`
     /// or `usesDynamicPartials`.
-    private mutating func reference(_ token: Token) -> TemplateReference {
-        if token.isDynamic {
+    private mutating func reference(_ index: Int) -> TemplateReference {
+        if tokens[index].isDynamic {
             usesDynamicPartials = true
-            return .dynamic(path(token))
+            return .dynamic(path(index))
         }
-        let name = text(token.name)
+        let name = text(tokens[index].name)
         partialNames.insert(name)
         return .named(name)
     }
