@@ -88,7 +88,8 @@ enum Parser {
     }
 }
 
-/// The last pass: turns laid-out tokens into nodes, merging adjacent text.
+/// The last pass: turns laid-out tokens into nodes, one text node per
+/// stretch of source text kept.
 ///
 /// It reads the source and the tokens through buffer pointers that live as
 /// long as ``Parser/parse(_:text:delimiters:)``'s call, and builds every

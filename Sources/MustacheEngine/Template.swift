@@ -6,7 +6,8 @@
 public struct Template: Sendable {
     /// The name partial and parent tags use to refer to this template.
     public let name: String
-    /// The source as UTF-8, for error positions and section lambdas.
+    /// The source as UTF-8, for error positions, section lambdas and the
+    /// byte output's text.
     let source: [UInt8]
     let nodes: [Node]
     /// The names of the templates this one includes with `{{>name}}` or
@@ -26,7 +27,7 @@ public struct Template: Sendable {
     /// lambda's result is parsed with the delimiters of its section).
     init(name: String, source: String, delimiters: Delimiters) throws(TemplateSyntaxError) {
         var text = source
-        text.makeContiguousUTF8()
+        text.makeContiguousUTF8()  // text nodes slice it: keep their UTF-8 in one native buffer
         let bytes = Array(text.utf8)
         let parsed: Parser.Parsed
         do throws(SyntaxIssue) {
