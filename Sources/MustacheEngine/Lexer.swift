@@ -8,7 +8,7 @@ struct LexedTemplate {
 
 /// Splits template source into tokens: text cut at line ends, and tags.
 ///
-/// The scanner alternates between two states: ``lexText()`` copies text up to
+/// The scanner alternates between two states: ``lexText()`` cuts text up to
 /// the next opening delimiter, then ``lexTag()`` reads one tag and dispatches
 /// on its sigil. Set-delimiter tags change the delimiters for what follows.
 ///
