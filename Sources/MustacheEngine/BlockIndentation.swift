@@ -12,7 +12,7 @@
 /// Blocks are handled outermost first, so a nested block measures its
 /// intrinsic indentation after the enclosing block's has been removed.
 enum BlockIndentation {
-    static func reindent(_ tokens: inout [Token], source: [UInt8]) {
+    static func reindent(_ tokens: inout [Token], source: UnsafeBufferPointer<UInt8>) {
         for open in tokens.indices where tokens[open].kind == .blockOpen && hasIntrinsicIndentation(tokens, open) {
             let firstLine = tokens[open].layout.line.upperBound
             let close = tokens[open].layout.partner
@@ -28,24 +28,29 @@ enum BlockIndentation {
         return layout.clearsLeft && layout.clearsRight && tokens[layout.partner].layout.clearsRight
     }
 
-    /// Removes `indentation` (or as much of it as is there) from the start of
-    /// each line that begins in `range`, the first token starting a line.
+    /// Removes the `indentation` bytes of the source (or as much of them as
+    /// is there) from the start of each line that begins in `range`, the
+    /// first token starting a line.
     private static func removeIndentation(
-        _ indentation: [UInt8], from tokens: inout [Token], in range: Range<Int>, source: [UInt8]
+        _ indentation: Range<Int>, from tokens: inout [Token], in range: Range<Int>, source: UnsafeBufferPointer<UInt8>
     ) {
         var startsLine = true
         for index in range {
             if startsLine, tokens[index].kind == .text {
                 let text = tokens[index].range
-                let common = zip(source[text], indentation).prefix(while: { $0 == $1 }).count
+                let common = zip(source[text], source[indentation]).prefix(while: { $0 == $1 }).count
                 tokens[index].range = text.lowerBound + common..<text.upperBound
             }
             startsLine = StandaloneLines.endsLine(tokens[index], source: source)
         }
     }
 
-    private static func leadingBlanks(of token: Token, source: [UInt8]) -> [UInt8] {
-        guard token.kind == .text else { return [] }
-        return Array(source[token.range].prefix(while: { $0 == ASCII.space || $0 == ASCII.tab }))
+    /// The range of the spaces and tabs that start a text token (empty for a tag).
+    private static func leadingBlanks(of token: Token, source: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let start = token.range.lowerBound
+        guard token.kind == .text else { return start..<start }
+        var end = start
+        while end < token.range.upperBound, source[end] == ASCII.space || source[end] == ASCII.tab { end += 1 }
+        return start..<end
     }
 }

@@ -19,13 +19,13 @@ struct ContextStack {
 
     /// The value at `path`, or `nil` when it is absent.
     func lookup(_ path: VariablePath) -> TemplateValue? {
-        guard let first = path.keys.first else { return frames.last }
+        guard let first = path.firstKey else { return frames.last }
         return frames.withUnsafeBufferPointer { frames in
             var index = frames.count - 1
             while index >= 0 {
                 // The first frame with the first key decides, even when the rest of the path misses.
                 if case .object(let object) = frames[index], let position = object.position(of: first) {
-                    return object.value(at: position, then: path.keys.dropFirst())
+                    return object.value(at: position, then: path.keysAfterFirst)
                 }
                 index -= 1
             }

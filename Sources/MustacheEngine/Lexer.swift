@@ -1,39 +1,66 @@
+/// What the lexer produces: the tokens, and the table their `delimiters`
+/// indices refer to (the starting delimiters first, then those of each
+/// set-delimiter tag in order).
+struct LexedTemplate {
+    var tokens: [Token]
+    let delimiters: [Delimiters]
+}
+
 /// Splits template source into tokens: text cut at line ends, and tags.
 ///
-/// The scanner alternates between two states: ``lexText()`` copies text up to
+/// The scanner alternates between two states: ``lexText()`` cuts text up to
 /// the next opening delimiter, then ``lexTag()`` reads one tag and dispatches
 /// on its sigil. Set-delimiter tags change the delimiters for what follows.
+///
+/// It reads the source through a buffer pointer valid for the duration of
+/// ``tokenize(_:delimiters:)``, the caller's.
 struct Lexer {
-    private let source: [UInt8]
+    private let source: UnsafeBufferPointer<UInt8>
     private var position = 0
+    /// The delimiters in force, the last entry of `delimiterTable`.
     private var delimiters: Delimiters
+    private var delimiterTable: [Delimiters]
     private var tokens: [Token] = []
 
-    private init(source: [UInt8], delimiters: Delimiters) {
+    private init(source: UnsafeBufferPointer<UInt8>, delimiters: Delimiters) {
         self.source = source
         self.delimiters = delimiters
+        delimiterTable = [delimiters]
+        tokens.reserveCapacity(source.count / Self.bytesPerToken + 1)
     }
 
+    /// A low guess of the source bytes per token (templates run 5 to 20), so
+    /// that the token array seldom grows; it is freed when parsing ends.
+    private static let bytesPerToken = 8
+
     /// The tokens of `source`, lexed starting with `delimiters`.
-    static func tokenize(_ source: [UInt8], delimiters: Delimiters) throws(SyntaxIssue) -> [Token] {
+    static func tokenize(
+        _ source: UnsafeBufferPointer<UInt8>, delimiters: Delimiters
+    ) throws(SyntaxIssue) -> LexedTemplate {
         var lexer = Lexer(source: source, delimiters: delimiters)
         while lexer.position < source.count {
             lexer.lexText()
             if lexer.position < source.count { try lexer.lexTag() }
         }
-        return lexer.tokens
+        return LexedTemplate(tokens: lexer.tokens, delimiters: lexer.delimiterTable)
     }
 
     /// Text up to the next opening delimiter, one token per line.
     private mutating func lexText() {
-        let end = source.firstIndex(of: delimiters.open, from: position) ?? source.count
+        let open = delimiters.open
         var start = position
-        while start < end {
-            let lineEnd = source[start..<end].firstIndex(of: ASCII.lineFeed).map { $0 + 1 } ?? end
-            tokens.append(Token(kind: .text, range: start..<lineEnd))
-            start = lineEnd
+        var index = source.firstIndex(of: ASCII.lineFeed, or: open[0], from: position)
+        while index < source.count {
+            if source[index] == ASCII.lineFeed {
+                tokens.append(Token(kind: .text, range: start..<index + 1))
+                start = index + 1
+            } else if source.hasPrefix(open, at: index) {
+                break
+            }
+            index = source.firstIndex(of: ASCII.lineFeed, or: open[0], from: index + 1)
         }
-        position = end
+        if start < index { tokens.append(Token(kind: .text, range: start..<index)) }
+        position = index
     }
 
     /// One tag, starting at an opening delimiter.
@@ -72,10 +99,45 @@ struct Lexer {
         }
         emitTag(.setDelimiters, start: start, end: end + 1 + delimiters.close.count, name: 0..<0)
         delimiters = Delimiters(open: Array(parts[0]), close: Array(parts[1]))
+        delimiterTable.append(delimiters)
     }
 
     /// Variables and the tags named by a sigil (`& # ^ / > < $`).
     private mutating func lexNamedTag(start: Int, sigilAt: Int) throws(SyntaxIssue) {
+        if let tag = scanWellFormedTag(sigilAt: sigilAt) {
+            emitTag(tag.kind, start: start, end: tag.close + delimiters.close.count, name: tag.name, isDynamic: tag.isDynamic)
+        } else {
+            try lexNamedTagInFull(start: start, sigilAt: sigilAt)
+        }
+    }
+
+    /// The usual named tag, read in one pass over its name: sigil, padding,
+    /// name, padding, closing delimiter, where no byte before the closing
+    /// delimiter could start one (so it is the first occurrence, as
+    /// ``lexNamedTagInFull(start:sigilAt:)`` would find). `nil` for anything
+    /// else, which that reads and reports.
+    private func scanWellFormedTag(sigilAt: Int) -> (kind: Token.Kind, name: Range<Int>, isDynamic: Bool, close: Int)? {
+        let close = delimiters.close
+        guard sigilAt < source.count, source[sigilAt] != close[0] else { return nil }
+        let kind = Self.kind(ofSigil: source[sigilAt])
+        var nameStart = skipBlanks(from: kind == nil ? sigilAt : sigilAt + 1, to: source.count)
+        var isDynamic = false
+        if kind == .partial || kind == .parentOpen || kind == .close, nameStart < source.count,
+            source[nameStart] == UInt8(ascii: "*")
+        {
+            guard close[0] != UInt8(ascii: "*") else { return nil }
+            isDynamic = true
+            nameStart = skipBlanks(from: nameStart + 1, to: source.count)
+        }
+        let nameEnd = source.firstIndex(ofBlankOr: close[0], from: nameStart)
+        let closeStart = skipBlanks(from: nameEnd, to: source.count)
+        guard nameStart < nameEnd, source.hasPrefix(close, at: closeStart) else { return nil }
+        return (kind ?? .variable, nameStart..<nameEnd, isDynamic, closeStart)
+    }
+
+    /// A named tag read step by step: find the closing delimiter, then
+    /// check the name between, reporting what is wrong.
+    private mutating func lexNamedTagInFull(start: Int, sigilAt: Int) throws(SyntaxIssue) {
         let end = try closingIndex(of: delimiters.close, from: sigilAt, tagStart: start)
         let kind = sigilAt < end ? Self.kind(ofSigil: source[sigilAt]) : nil
         var contentStart = kind == nil ? sigilAt : sigilAt + 1
@@ -105,7 +167,8 @@ struct Lexer {
     }
 
     private mutating func emitTag(_ kind: Token.Kind, start: Int, end: Int, name: Range<Int>, isDynamic: Bool = false) {
-        tokens.append(Token(kind: kind, range: start..<end, name: name, isDynamic: isDynamic, delimiters: delimiters))
+        tokens.append(
+            Token(kind: kind, range: start..<end, name: name, isDynamic: isDynamic, delimiters: delimiterTable.count - 1))
         position = end
     }
 
@@ -120,11 +183,13 @@ struct Lexer {
     /// The tag content with padding trimmed; it must be non-empty and contain no blanks.
     private func validName(_ content: Range<Int>, tagStart: Int) throws(SyntaxIssue) -> Range<Int> {
         let lower = skipBlanks(from: content.lowerBound, to: content.upperBound)
-        var upper = content.upperBound
-        while upper > lower, ASCII.isBlank(source[upper - 1]) { upper -= 1 }
+        var upper = lower
+        while upper < content.upperBound, !ASCII.isBlank(source[upper]) { upper += 1 }
         guard lower < upper else { throw SyntaxIssue(offset: tagStart, message: "empty tag name") }
-        if source[lower..<upper].contains(where: ASCII.isBlank) {
-            let text = String(decoding: source[lower..<upper], as: UTF8.self)
+        guard skipBlanks(from: upper, to: content.upperBound) == content.upperBound else {
+            var end = content.upperBound
+            while ASCII.isBlank(source[end - 1]) { end -= 1 }
+            let text = String(decoding: source[lower..<end], as: UTF8.self)
             throw SyntaxIssue(offset: tagStart, message: "tag name '\(text)' contains whitespace")
         }
         return lower..<upper
@@ -134,32 +199,5 @@ struct Lexer {
         var index = start
         while index < end, ASCII.isBlank(source[index]) { index += 1 }
         return index
-    }
-}
-
-/// The few ASCII bytes the engine looks at.
-enum ASCII {
-    static let lineFeed = UInt8(ascii: "\n")
-    static let carriageReturn = UInt8(ascii: "\r")
-    static let space = UInt8(ascii: " ")
-    static let tab = UInt8(ascii: "\t")
-
-    /// Space, tab, CR or LF: padding inside tags.
-    static func isBlank(_ byte: UInt8) -> Bool {
-        byte == space || byte == tab || byte == lineFeed || byte == carriageReturn
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// The first index at or after `start` where `pattern` occurs.
-    func firstIndex(of pattern: [UInt8], from start: Int) -> Int? {
-        guard let first = pattern.first, pattern.count <= count else { return nil }
-        var index = start
-        let last = count - pattern.count
-        while index <= last {
-            if self[index] == first, self[index..<index + pattern.count].elementsEqual(pattern) { return index }
-            index += 1
-        }
-        return nil
     }
 }

@@ -10,16 +10,28 @@ struct MemberKey: Sendable, Equatable {
     let fingerprint: UInt64
 
     init(_ name: String) {
-        var fingerprint = UInt64(truncatingIfNeeded: name.utf8.count) << 56
-        for (position, byte) in name.utf8.prefix(7).enumerated() {
-            fingerprint |= UInt64(byte) << (8 * UInt64(position))
-        }
+        var name = name
+        fingerprint = name.withUTF8(Self.fingerprint(of:))
         self.name = name
-        self.fingerprint = fingerprint
+    }
+
+    /// A key whose name is `name`, already decoded from its UTF-8 `bytes`
+    /// (a template path segment, built straight from the source).
+    init(_ name: String, utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        self.name = name
+        fingerprint = Self.fingerprint(of: bytes)
     }
 
     @inline(__always)
     func matches(_ other: MemberKey) -> Bool {
         fingerprint == other.fingerprint && name == other.name
+    }
+
+    private static func fingerprint(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var fingerprint = UInt64(truncatingIfNeeded: bytes.count) << 56
+        for position in 0..<min(bytes.count, 7) {
+            fingerprint |= UInt64(bytes[position]) << (8 * UInt64(position))
+        }
+        return fingerprint
     }
 }

@@ -1,12 +1,13 @@
 /// The compiled template tree the renderer walks.
 ///
-/// Text is stored ready to copy in both output forms, names are split into paths,
-/// and every tag keeps the byte offset of its opening delimiter so render
-/// errors can point at it.
+/// Text is stored ready to copy, names are split into paths, and every tag
+/// keeps the byte offset of its opening delimiter so render errors can point
+/// at it.
 ///
-/// Tag nodes are immutable final classes rather than structs: walking the
-/// tree copies each node out of its array, and copying one reference is much
-/// cheaper than copying a struct of arrays and strings field by field.
+/// Nodes are immutable final classes rather than structs: walking the tree
+/// copies each node out of its array, and copying one reference is much
+/// cheaper than copying a struct of arrays and strings field by field (or an
+/// enum whose cases hold more than one reference).
 enum Node: Sendable {
     case text(TextNode)
     case variable(VariableNode)
@@ -16,15 +17,19 @@ enum Node: Sendable {
     case block(BlockNode)
 }
 
-/// Template text between tags, as a String and as its UTF-8 bytes, so
-/// either output copies it without conversion.
+/// Template text between tags: one stretch of the template's source, as a
+/// slice of its string for the `String` output, and as a byte range for the
+/// byte output, which copies those bytes from the template's UTF-8 source.
+/// Compiling copies no text, and both outputs copy contiguous UTF-8 without
+/// conversion or validation.
 final class TextNode: Sendable {
-    let string: String
-    let bytes: [UInt8]
+    let string: Substring
+    /// The same text's offsets in ``Template/source``.
+    let bytes: Range<Int>
 
-    init(_ bytes: [UInt8]) {
+    init(string: Substring, bytes: Range<Int>) {
+        self.string = string
         self.bytes = bytes
-        string = String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -10,7 +10,8 @@ protocol RenderOutput {
     /// The UTF-8 length written so far.
     var count: Int { get }
     mutating func reserveCapacity(_ capacity: Int)
-    mutating func write(_ text: TextNode)
+    /// Writes template text; `source` is the UTF-8 source of its template.
+    mutating func write(_ text: TextNode, in source: [UInt8])
     mutating func write(_ text: String)
     mutating func write(_ text: Substring)
     /// Writes `text` with `& < > " '` replaced by HTML entities.
@@ -27,7 +28,9 @@ struct ByteOutput: RenderOutput {
 
     mutating func reserveCapacity(_ capacity: Int) { bytes.reserveCapacity(capacity) }
 
-    mutating func write(_ text: TextNode) { bytes.append(contentsOf: text.bytes) }
+    mutating func write(_ text: TextNode, in source: [UInt8]) {
+        source.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[text.bytes])) }
+    }
 
     mutating func write(_ text: String) {
         if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
@@ -62,7 +65,7 @@ struct StringOutput: RenderOutput {
 
     mutating func reserveCapacity(_ capacity: Int) { string.reserveCapacity(capacity) }
 
-    mutating func write(_ text: TextNode) { string.append(text.string) }
+    mutating func write(_ text: TextNode, in source: [UInt8]) { string.append(contentsOf: text.string) }
 
     mutating func write(_ text: String) { string.append(text) }
 

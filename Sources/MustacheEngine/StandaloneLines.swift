@@ -12,7 +12,7 @@
 enum StandaloneLines {
     /// Records, for every tag, its line and whether only blanks stand between
     /// it and each end of that line.
-    static func markClearance(_ tokens: inout [Token], source: [UInt8]) {
+    static func markClearance(_ tokens: inout [Token], source: UnsafeBufferPointer<UInt8>) {
         var lineStart = 0
         while lineStart < tokens.count {
             var lineEnd = lineStart
@@ -25,29 +25,31 @@ enum StandaloneLines {
         }
     }
 
-    private static func markLine(_ tokens: inout [Token], _ line: Range<Int>, source: [UInt8]) {
-        let solid = line.filter { !isBlankText(tokens[$0], source: source) }
+    private static func markLine(_ tokens: inout [Token], _ line: Range<Int>, source: UnsafeBufferPointer<UInt8>) {
+        guard line.contains(where: { tokens[$0].isTag }) else { return }
+        let firstSolid = line.first { !isBlankText(tokens[$0], source: source) }
+        let lastSolid = line.last { !isBlankText(tokens[$0], source: source) }
         for index in line where tokens[index].isTag {
             tokens[index].layout.line = line
-            tokens[index].layout.clearsLeft = index == solid.first
-            tokens[index].layout.clearsRight = index == solid.last
+            tokens[index].layout.clearsLeft = index == firstSolid
+            tokens[index].layout.clearsRight = index == lastSolid
         }
     }
 
     /// Drops the blanks and line endings that belong to standalone tags, and
     /// records the indentation of standalone partials, parents and blocks.
-    static func dropStandaloneLines(_ tokens: inout [Token], source: [UInt8]) {
+    static func dropStandaloneLines(_ tokens: inout [Token]) {
         for index in tokens.indices where tokens[index].isTag {
             switch tokens[index].kind {
-            case .parentOpen: dropParentPair(&tokens, open: index, source: source)
+            case .parentOpen: dropParentPair(&tokens, open: index)
             case .blockOpen where tokens[index].layout.isArgument:
                 if tokens[index].layout.clearsRight { dropTrailing(&tokens, after: index) }
-            case .blockOpen: dropParameterBlockOpen(&tokens, open: index, source: source)
-            case .close: dropClose(&tokens, close: index, source: source)
+            case .blockOpen: dropParameterBlockOpen(&tokens, open: index)
+            case .close: dropClose(&tokens, close: index)
             case .variable, .unescapedVariable, .text: continue
             case .sectionOpen, .invertedOpen, .comment, .setDelimiters, .partial:
                 guard isStandalone(tokens[index]) else { continue }
-                let leading = dropLine(&tokens, of: index, source: source)
+                let leading = dropLine(&tokens, of: index)
                 if tokens[index].kind == .partial { tokens[index].layout.indentation = leading }
             }
         }
@@ -58,10 +60,10 @@ enum StandaloneLines {
         token.layout.clearsLeft && token.layout.clearsRight
     }
 
-    private static func dropParentPair(_ tokens: inout [Token], open: Int, source: [UInt8]) {
+    private static func dropParentPair(_ tokens: inout [Token], open: Int) {
         let close = tokens[open].layout.partner
         guard tokens[open].layout.clearsLeft, tokens[close].layout.clearsRight else { return }
-        tokens[open].layout.indentation = dropLeading(&tokens, before: open, source: source)
+        tokens[open].layout.indentation = dropLeading(&tokens, before: open)
         dropTrailing(&tokens, after: close)
     }
 
@@ -69,38 +71,43 @@ enum StandaloneLines {
     /// indentation: the intrinsic indentation of its lines when it has one,
     /// else the blanks before an opening tag that starts its line, when the
     /// closing tag ends its line.
-    private static func dropParameterBlockOpen(_ tokens: inout [Token], open: Int, source: [UInt8]) {
+    private static func dropParameterBlockOpen(_ tokens: inout [Token], open: Int) {
         let close = tokens[open].layout.partner
-        if isStandalone(tokens[open]) { _ = dropLine(&tokens, of: open, source: source) }
+        if isStandalone(tokens[open]) { _ = dropLine(&tokens, of: open) }
         guard tokens[open].layout.clearsLeft, tokens[close].layout.clearsRight else { return }
-        let leading = dropLeading(&tokens, before: open, source: source)
+        let leading = dropLeading(&tokens, before: open)
         tokens[open].layout.indentation = tokens[open].layout.intrinsicIndentation ?? leading
     }
 
-    private static func dropClose(_ tokens: inout [Token], close: Int, source: [UInt8]) {
+    private static func dropClose(_ tokens: inout [Token], close: Int) {
         let opener = tokens[tokens[close].layout.partner]
         if opener.kind == .parentOpen { return }  // decided with its opening tag
         if opener.kind == .blockOpen, opener.layout.isArgument {
-            if tokens[close].layout.clearsLeft { _ = dropLeading(&tokens, before: close, source: source) }
+            if tokens[close].layout.clearsLeft { _ = dropLeading(&tokens, before: close) }
         } else if isStandalone(tokens[close]) {
-            _ = dropLine(&tokens, of: close, source: source)
+            _ = dropLine(&tokens, of: close)
         }
     }
 
-    /// Drops the blanks on both sides of a tag and returns those before it.
-    private static func dropLine(_ tokens: inout [Token], of index: Int, source: [UInt8]) -> [UInt8] {
+    /// Drops the blanks on both sides of a tag and returns the range of those before it.
+    private static func dropLine(_ tokens: inout [Token], of index: Int) -> Range<Int> {
         dropTrailing(&tokens, after: index)
-        return dropLeading(&tokens, before: index, source: source)
+        return dropLeading(&tokens, before: index)
     }
 
-    /// Drops the text between the start of the tag's line and the tag, returning its bytes.
-    private static func dropLeading(_ tokens: inout [Token], before index: Int, source: [UInt8]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        for position in tokens[index].layout.line.lowerBound..<index where tokens[position].kind == .text {
-            bytes += source[tokens[position].range]
-            tokens[position].layout.isDropped = true
+    /// Drops the text between the start of the tag's line and the tag, which
+    /// only blanks stand in, and returns its range in the source (empty when
+    /// the tag starts its line).
+    ///
+    /// That text is at most one token: text is cut only at line ends and at
+    /// tags, and a tag whose left is clear has neither before it on its line.
+    private static func dropLeading(_ tokens: inout [Token], before index: Int) -> Range<Int> {
+        let previous = index - 1
+        guard previous >= tokens[index].layout.line.lowerBound, tokens[previous].kind == .text else {
+            return tokens[index].range.lowerBound..<tokens[index].range.lowerBound
         }
-        return bytes
+        tokens[previous].layout.isDropped = true
+        return tokens[previous].range
     }
 
     /// Drops the text between the tag and the end of its line, the line ending included.
@@ -111,12 +118,12 @@ enum StandaloneLines {
     }
 
     /// A text token that ends with a line feed.
-    static func endsLine(_ token: Token, source: [UInt8]) -> Bool {
+    static func endsLine(_ token: Token, source: UnsafeBufferPointer<UInt8>) -> Bool {
         token.kind == .text && !token.range.isEmpty && source[token.range.upperBound - 1] == ASCII.lineFeed
     }
 
     /// A text token of spaces and tabs, optionally ending in `\n` or `\r\n`.
-    static func isBlankText(_ token: Token, source: [UInt8]) -> Bool {
+    static func isBlankText(_ token: Token, source: UnsafeBufferPointer<UInt8>) -> Bool {
         guard token.kind == .text else { return false }
         var end = token.range.upperBound
         if end > token.range.lowerBound, source[end - 1] == ASCII.lineFeed {

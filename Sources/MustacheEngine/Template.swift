@@ -6,7 +6,8 @@
 public struct Template: Sendable {
     /// The name partial and parent tags use to refer to this template.
     public let name: String
-    /// The source as UTF-8, for error positions and section lambdas.
+    /// The source as UTF-8, for error positions, section lambdas and the
+    /// byte output's text.
     let source: [UInt8]
     let nodes: [Node]
     /// The names of the templates this one includes with `{{>name}}` or
@@ -19,55 +20,29 @@ public struct Template: Sendable {
     /// Compiles `source`.
     /// - Throws: ``TemplateSyntaxError`` locating the first problem.
     public init(name: String, source: String) throws(TemplateSyntaxError) {
-        try self.init(name: name, bytes: Array(source.utf8), delimiters: .standard)
+        try self.init(name: name, source: source, delimiters: .standard)
     }
 
-    /// Compiles UTF-8 `bytes` starting with the given delimiters (a section
+    /// Compiles `source` starting with the given delimiters (a section
     /// lambda's result is parsed with the delimiters of its section).
-    init(name: String, bytes: [UInt8], delimiters: Delimiters) throws(TemplateSyntaxError) {
-        let nodes: [Node]
+    init(name: String, source: String, delimiters: Delimiters) throws(TemplateSyntaxError) {
+        var text = source
+        text.makeContiguousUTF8()  // text nodes slice it: keep their UTF-8 in one native buffer
+        let bytes = Array(text.utf8)
+        let parsed: Parser.Parsed
         do throws(SyntaxIssue) {
-            nodes = try Parser.parse(bytes, delimiters: delimiters)
+            parsed = try Parser.parse(bytes, text: text, delimiters: delimiters)
         } catch {
             throw TemplateSyntaxError(templateName: name, source: bytes, issue: error)
         }
         self.name = name
         self.source = bytes
-        self.nodes = nodes
-        var references = TemplateReferences()
-        references.collect(nodes)
-        partialNames = references.names
-        usesDynamicPartials = references.hasDynamic
+        nodes = parsed.nodes
+        partialNames = parsed.partialNames
+        usesDynamicPartials = parsed.usesDynamicPartials
     }
 
     /// The paths this template reads, by itself (partials are not followed;
     /// ``TemplateSet/fields(of:)`` follows them).
     public var fields: TemplateFields { FieldAnalysis.fields(of: self, templates: nil) }
-}
-
-/// Collects the partial and parent names a node tree refers to.
-private struct TemplateReferences {
-    var names: Set<String> = []
-    var hasDynamic = false
-
-    mutating func collect(_ nodes: [Node]) {
-        for node in nodes {
-            switch node {
-            case .text, .variable: continue
-            case .section(let section): collect(section.children)
-            case .partial(let partial): note(partial.reference)
-            case .parent(let parent):
-                note(parent.reference)
-                for argument in parent.arguments.values { collect(argument) }
-            case .block(let block): collect(block.defaultContent)
-            }
-        }
-    }
-
-    private mutating func note(_ reference: TemplateReference) {
-        switch reference {
-        case .named(let name): names.insert(name)
-        case .dynamic: hasDynamic = true
-        }
-    }
 }

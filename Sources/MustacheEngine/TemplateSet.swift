@@ -66,11 +66,9 @@ public struct TemplateSet: Sendable {
             throw TemplateRenderError(
                 templateName: name, line: 0, column: 0, path: nil, message: "no template named '\(name)'")
         }
-        var renderer = Renderer<Output>(templates: templates, options: options, data: data)
-        swap(&renderer.output, &output)
-        defer { swap(&renderer.output, &output) }
-        renderer.output.reserveCapacity(renderer.output.count + 2 * template.source.count + 256)
-        try renderer.render(template.nodes, in: template)
+        var renderer = Renderer(templates: templates, options: options, data: data)
+        output.reserveCapacity(output.count + 2 * template.source.count + 256)
+        try renderer.render(template.nodes, in: template, to: &output)
     }
 
     /// The paths the template named `name` reads, following its static

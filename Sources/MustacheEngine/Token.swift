@@ -13,6 +13,10 @@ struct Delimiters: Sendable, Equatable {
 ///
 /// Text is cut after every line feed, so a text token never spans two lines;
 /// that keeps the standalone-line pass a matter of grouping tokens.
+///
+/// A token holds only integers and flags (everything else is an offset into
+/// the source or an index into a table), so the passes copy and rewrite
+/// tokens without reference counting.
 struct Token {
     enum Kind: Equatable {
         case text
@@ -38,38 +42,52 @@ struct Token {
         case setDelimiters
     }
 
-    var kind: Kind
+    // Stored properties are declared widest first, which keeps a token small
+    // (120 bytes) and so cheap to copy.
+
     /// The whole token in the source: the text, or a tag from its opening
     /// delimiter to the end of its closing delimiter.
     var range: Range<Int>
     /// The tag's name with the sigil, padding and any `*` removed (empty for text, comments and set-delimiter tags).
-    var name: Range<Int> = 0..<0
-    /// `{{>*name}}` and `{{<*name}}`: the name is a path whose value names the template.
-    var isDynamic = false
-    /// The delimiters in force at a section tag, which a section lambda's result is parsed with.
-    var delimiters = Delimiters.standard
+    var name: Range<Int>
+    /// The index, in the lexer's delimiter table, of the delimiters in force at
+    /// the tag: a section lambda's result is parsed with those of its section.
+    var delimiters: Int
+    /// For a tag that names a path, the index of the path in the template's ``PathTable``.
+    var path = -1
     /// What the layout passes work out about the token.
     var layout = Layout()
+    var kind: Kind
+    /// `{{>*name}}` and `{{<*name}}`: the name is a path whose value names the template.
+    var isDynamic: Bool
+
+    init(kind: Kind, range: Range<Int>, name: Range<Int> = 0..<0, isDynamic: Bool = false, delimiters: Int = 0) {
+        self.range = range
+        self.name = name
+        self.delimiters = delimiters
+        self.kind = kind
+        self.isDynamic = isDynamic
+    }
 
     /// Facts the pairing, indentation and standalone passes add to a token.
     struct Layout {
         /// For an opening tag, the index of its closing tag, and the reverse.
         var partner = -1
-        /// A block tag directly inside a parent tag: an argument, not a parameter.
-        var isArgument = false
         /// The tokens of the tag's line (tags only).
         var line: Range<Int> = 0..<0
+        /// The whitespace removed before a standalone partial or parent tag,
+        /// or before a block pair: the indentation its content is rendered with.
+        var indentation: Range<Int>? = nil
+        /// For a block whose lines were re-indented: the block's intrinsic indentation.
+        var intrinsicIndentation: Range<Int>? = nil
+        /// A block tag directly inside a parent tag: an argument, not a parameter.
+        var isArgument = false
         /// Only blank text stands between the tag and the start of its line.
         var clearsLeft = false
         /// Only blank text stands between the tag and the end of its line.
         var clearsRight = false
         /// Text dropped because it belongs to a standalone tag's line.
         var isDropped = false
-        /// The whitespace removed before a standalone partial or parent tag,
-        /// or before a block pair: the indentation its content is rendered with.
-        var indentation: [UInt8]? = nil
-        /// For a block whose lines were re-indented: the block's intrinsic indentation.
-        var intrinsicIndentation: [UInt8]? = nil
     }
 
     var isTag: Bool { kind != .text }

@@ -3,20 +3,30 @@
 /// `.` is the implicit iterator (the current item); any other name is looked
 /// up by its first segment and descended by the rest.
 struct VariablePath: Sendable {
-    /// The segments as lookup keys, empty for `.`.
-    let keys: [MemberKey]
+    /// The keys of all the paths of the template, shared (see ``PathTable``).
+    private let allKeys: [MemberKey]
+    /// Where this path's keys are in `allKeys`: one per segment, none for `.`.
+    private let segments: Range<Int>
     /// The name as written in the template, for messages and field lists.
     let dotted: String
 
-    init(_ dotted: String) {
+    init(keys allKeys: [MemberKey], segments: Range<Int>, dotted: String) {
+        self.allKeys = allKeys
+        self.segments = segments
         self.dotted = dotted
-        let segments = dotted == "." ? [] : dotted.split(separator: ".", omittingEmptySubsequences: false)
-        keys = segments.map { MemberKey(String($0)) }
     }
 
     /// `{{.}}`: the current context item itself.
-    var isImplicit: Bool { keys.isEmpty }
+    var isImplicit: Bool { segments.isEmpty }
+
+    /// The key of the first segment, `nil` for `.`.
+    var firstKey: MemberKey? { isImplicit ? nil : allKeys[segments.lowerBound] }
+
+    /// The keys of the segments after the first.
+    var keysAfterFirst: ArraySlice<MemberKey> {
+        allKeys[min(segments.lowerBound + 1, segments.upperBound)..<segments.upperBound]
+    }
 
     /// The first segment, `nil` for `.`.
-    var first: String? { keys.first?.name }
+    var first: String? { firstKey?.name }
 }

@@ -2,6 +2,7 @@
 // with swift-mustache, best of N interleaved runs each, and compares output.
 //
 //   swift run -c release engine-bench [BENCH_DIR | RECORDS.jsonl] [--records N] [--runs N]
+//   swift run -c release engine-bench --compile-builtins[-kept] N | --prepare-builtins N   (for callgrind)
 import Foundation
 import Mustache
 import MustacheEngine
@@ -13,6 +14,8 @@ struct Arguments {
     var jsonl: URL? = nil
     var records = 20_000
     var runs = 5
+    /// `--compile-builtins[-kept] N` or `--prepare-builtins N`: a built-in templates mode instead of rendering.
+    var builtins: (mode: String, rounds: Int)? = nil
 
     init(_ arguments: [String]) throws {
         var rest = arguments[...]
@@ -20,14 +23,18 @@ struct Arguments {
             switch argument {
             case "--records": records = try Self.number(after: argument, rest.popFirst())
             case "--runs": runs = try Self.number(after: argument, rest.popFirst())
+            case "--compile-builtins", "--compile-builtins-kept", "--prepare-builtins":
+                builtins = (argument, try Self.number(after: argument, rest.popFirst(), allowingZero: true))
             case let path where path.hasSuffix(".jsonl"): jsonl = URL(fileURLWithPath: path)
             case let path: folder = URL(fileURLWithPath: path)
             }
         }
     }
 
-    private static func number(after option: String, _ value: String?) throws -> Int {
-        guard let value, let number = Int(value), number > 0 else { throw BenchError("\(option) needs a positive number") }
+    private static func number(after option: String, _ value: String?, allowingZero: Bool = false) throws -> Int {
+        guard let value, let number = Int(value), number > 0 || (allowingZero && number == 0) else {
+            throw BenchError("\(option) needs a \(allowingZero ? "non-negative" : "positive") number")
+        }
         return number
     }
 }
@@ -41,6 +48,12 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 
 func run() throws {
     let arguments = try Arguments(Array(CommandLine.arguments.dropFirst()))
+    switch arguments.builtins {
+    case ("--compile-builtins", let rounds)?: return try BuiltinsBench.compile(rounds: rounds, keep: false)
+    case ("--compile-builtins-kept", let rounds)?: return try BuiltinsBench.compile(rounds: rounds, keep: true)
+    case (_, let rounds)?: return try BuiltinsBench.prepare(rounds: rounds)
+    case nil: break
+    }
     let input = try BenchInput(folder: arguments.folder, jsonl: arguments.jsonl, count: arguments.records)
     let count = input.lines.count
 

@@ -1,0 +1,110 @@
+/// The paths that a template's tags name, built while compiling: one per
+/// distinct name, with the keys of all of them in one array.
+///
+/// A name written several times (a section and the variable inside it) is
+/// split and decoded once, and a template's paths cost one key allocation in
+/// all rather than one each.
+struct PathTable {
+    /// The paths, indexed by ``Token/path``.
+    let paths: [VariablePath]
+
+    /// A distinct name while the table is built.
+    private struct Name {
+        /// Where the name is in the source.
+        let bytes: Range<Int>
+        /// ``PathTable/quickKey(_:in:)`` of the name.
+        let quickKey: UInt64
+        /// Its keys in the shared array, once made.
+        var keys: Range<Int> = 0..<0
+    }
+
+    /// How many of the most recent names a name is looked for among, which
+    /// keeps the search short however many names a template has.
+    private static let recentNames = 64
+
+    /// Builds the paths of the tags in `tokens` and sets each such tag's ``Token/path``.
+    init(tokens: inout [Token], source: UnsafeBufferPointer<UInt8>) {
+        var names: [Name] = []
+        names.reserveCapacity(tokens.count / 2)  // freed when the table is built: generous beats regrowing
+        var keyCount = 0
+        for index in tokens.indices where Self.namesPath(tokens[index]) {
+            let bytes = tokens[index].name
+            let quickKey = Self.quickKey(bytes, in: source)
+            if let known = Self.recent(bytes, quickKey, among: names, in: source) {
+                tokens[index].path = known
+            } else {
+                tokens[index].path = names.count
+                names.append(Name(bytes: bytes, quickKey: quickKey))
+                keyCount += Self.segmentCount(of: UnsafeBufferPointer(rebasing: source[bytes]))
+            }
+        }
+        var keys: [MemberKey] = []
+        keys.reserveCapacity(keyCount)
+        for index in names.indices {
+            let start = keys.count
+            Self.appendKeys(of: UnsafeBufferPointer(rebasing: source[names[index].bytes]), to: &keys)
+            names[index].keys = start..<keys.count
+        }
+        paths = names.map { name in
+            // A name without dots is its one key's name: share the string.
+            let dotted =
+                name.keys.count == 1
+                ? keys[name.keys.lowerBound].name : String(copying: UnsafeBufferPointer(rebasing: source[name.bytes]))
+            return VariablePath(keys: keys, segments: name.keys, dotted: dotted)
+        }
+    }
+
+    /// Variables, sections and dynamic partials and parents name a path.
+    private static func namesPath(_ token: Token) -> Bool {
+        switch token.kind {
+        case .variable, .unescapedVariable, .sectionOpen, .invertedOpen: return true
+        case .partial, .parentOpen: return token.isDynamic
+        case .text, .close, .blockOpen, .comment, .setDelimiters: return false
+        }
+    }
+
+    /// The index of a recent name with the same bytes, if there is one.
+    private static func recent(
+        _ bytes: Range<Int>, _ quickKey: UInt64, among names: [Name], in source: UnsafeBufferPointer<UInt8>
+    ) -> Int? {
+        var index = names.count - 1
+        while index >= max(0, names.count - recentNames) {
+            if names[index].quickKey == quickKey, source.bytes(names[index].bytes, equal: bytes) { return index }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The name's length and last seven bytes packed into 64 bits, which tells
+    /// most different names apart with one comparison (names that share a
+    /// parent share their start, so the end is the telling part).
+    private static func quickKey(_ name: Range<Int>, in source: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var tail: UInt64 = 0
+        for index in name.suffix(7) {
+            tail = tail << 8 | UInt64(source[index])
+        }
+        return UInt64(truncatingIfNeeded: name.count) << 56 | tail
+    }
+
+    /// The number of keys of a name: none for `.`, else one more than its dots.
+    private static func segmentCount(of name: UnsafeBufferPointer<UInt8>) -> Int {
+        isImplicit(name) ? 0 : name.reduce(1) { $1 == dot ? $0 + 1 : $0 }
+    }
+
+    /// Appends a key per dot-separated segment of `name` (none for `.`).
+    private static func appendKeys(of name: UnsafeBufferPointer<UInt8>, to keys: inout [MemberKey]) {
+        guard !isImplicit(name) else { return }
+        var start = 0
+        for end in 0...name.count where end == name.count || name[end] == dot {
+            let segment = UnsafeBufferPointer(rebasing: name[start..<end])
+            keys.append(MemberKey(String(copying: segment), utf8: segment))
+            start = end + 1
+        }
+    }
+
+    private static func isImplicit(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        name.count == 1 && name[0] == dot
+    }
+
+    private static let dot = UInt8(ascii: ".")
+}
