@@ -14,6 +14,7 @@ struct BatchCommand {
 
     func run() throws(Failure) {
         guard arguments.positionals.isEmpty else { throw .usage("unexpected argument '\(arguments.positionals[0])'") }
+        Self.keepFreedMemory()
         let format = try outputFormat()
         let composer = try CatalogLoader.composer(arguments)
         let profilePath = arguments.value("profile") ?? context.environment["COMPOSE_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
@@ -36,6 +37,21 @@ struct BatchCommand {
         try output.finish()
         progress.finish()
         if progress.failed > 0 { throw Failure(inputProblem ?? .dataError, []) }
+    }
+
+    /// Every record allocates and frees a reply's worth of buffers on each
+    /// worker thread. By default glibc hands the top of a thread's heap back
+    /// to the kernel and then faults it in again for the next record (three
+    /// times the page faults, ~1,400 mprotect calls per 20,000 records). The
+    /// batch's memory is flat, so it keeps what it frees instead.
+    /// (`mallopt` is looked up at run time: Glibc's Swift module leaves out
+    /// malloc.h. M_TRIM_THRESHOLD is -1 and M_TOP_PAD -2, as mallopt(3) gives.)
+    private static func keepFreedMemory() {
+        typealias MallocOption = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: MallocOption.self)
+        _ = mallopt(-1, 256 << 20)  // M_TRIM_THRESHOLD: keep up to 256 MB of freed heap
+        _ = mallopt(-2, 16 << 20)  // M_TOP_PAD: grow each heap 16 MB at a time
     }
 
     /// The profile's secrets, once for the whole batch (as `compose` reports
