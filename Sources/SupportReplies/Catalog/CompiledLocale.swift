@@ -45,7 +45,7 @@ struct CompiledLocale: Sendable {
     /// needs of a locale it does not write in (to remove its notice from
     /// quoted messages), at a fraction of the cost of the whole bundle.
     static func readNotice(_ locale: String, files: [CatalogFile]) throws(CompositionError) -> PrivacyNotice {
-        if files.count == 1, let notice = BuiltInFiles.privacyNotices[files[0].path],
+        if files.count == 1, let notice = BuiltInFiles.privacyNotice(path: files[0].path),
             BuiltInFiles.files.contains(where: { $0.path == files[0].path && $0.contents == files[0].contents })
         {
             return PrivacyNotice(title: notice.title, text: notice.text)  // an unchanged built-in file
