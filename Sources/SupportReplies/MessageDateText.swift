@@ -5,14 +5,22 @@ enum MessageDateText {
     /// `yyyymmddhhmmss` in UTC.
     static func utcStamp(_ epochSeconds: Int64) -> String {
         let date = MessageDate(epochSeconds: epochSeconds, utcOffsetMinutes: 0)
-        return [date.year, date.month, date.day, date.hour, date.minute, date.second]
-            .enumerated()
-            .map { index, value in pad(value, to: index == 0 ? 4 : 2) }
-            .joined()
+        var digits: [UInt8] = []
+        digits.reserveCapacity(14)
+        for (value, width) in [(date.year, 4), (date.month, 2), (date.day, 2), (date.hour, 2), (date.minute, 2), (date.second, 2)] {
+            appendDigits(of: value, width: width, to: &digits)
+        }
+        return String(decoding: digits, as: UTF8.self)
     }
 
-    static func pad(_ value: Int, to width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    /// Appends `value` (not negative) in decimal, zero-padded to `width` digits.
+    private static func appendDigits(of value: Int, width: Int, to digits: inout [UInt8]) {
+        let start = digits.count
+        var rest = value
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0 || digits.count - start < width
+        digits[start...].reverse()
     }
 }

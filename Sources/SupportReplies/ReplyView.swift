@@ -59,13 +59,26 @@ struct ReplyView {
         return items.compactMap { item in
             let caption = item["caption"]?.stringValue ?? ""
             guard let text = item["text"]?.stringValue, !text.isEmpty else { return nil }
-            let block = text.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.isEmpty ? "" : "    " + $0 }
-                .joined(separator: "\n")
             var entry = TemplateObject()
             entry["caption"] = .string(caption)  // present even when empty, so lookup never falls through
-            entry["block"] = .string(block)
+            entry["block"] = .string(indented(text))
             return .object(entry)
         }
+    }
+
+    /// Every non-empty line of `text` with four spaces in front (a CRLF line
+    /// end counts as a line end too), worked on UTF-8 bytes.
+    static func indented(_ text: String) -> String {
+        var block: [UInt8] = []
+        block.reserveCapacity(text.utf8.count + 64)
+        var atLineStart = true
+        for byte in text.utf8 {
+            if atLineStart && byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r") {
+                block.append(contentsOf: "    ".utf8)
+            }
+            block.append(byte)
+            atLineStart = byte == UInt8(ascii: "\n")
+        }
+        return String(decoding: block, as: UTF8.self)
     }
 }

@@ -72,6 +72,17 @@ import Testing
         #expect(BodyText.normalized(input) == expected)
     }
 
+    @Test(arguments: [
+        ("a\nb", "    a\n    b"),
+        ("a\n\nb\n", "    a\n\n    b\n"),  // empty lines stay empty
+        ("a\r\nb", "    a\r\n    b"),  // CRLF ends a line too
+        ("日志 1\n日志 2", "    日志 1\n    日志 2"),
+        ("", ""),
+    ])
+    func evidenceBlocksAreIndented(input: String, expected: String) {
+        #expect(ReplyView.indented(input) == expected)
+    }
+
     @Test func scalarWhitespaceMatchesTheUnicodeProperty() {
         for value in UInt32(0)...0x3100 {
             guard let scalar = Unicode.Scalar(value) else { continue }

@@ -80,9 +80,16 @@ struct LocaleField {
 
     /// An object whose members are all strings.
     func stringDictionary() throws(LocaleError) -> [String: String] {
+        let object = try object()
         var members: [String: String] = [:]
-        for key in try object().keys {
-            members[key] = try child(key).string()
+        members.reserveCapacity(object.count)
+        for position in 0..<object.count {
+            let (key, value) = object[member: position]
+            if case .string(let text) = value, Self.hasText(text) {
+                members[key] = text
+            } else {  // the member's own field says what is wrong with it
+                members[key] = try child(key).string()
+            }
         }
         return members
     }
