@@ -10,23 +10,32 @@ enum SecretPatterns {
         var text = text
         return text.withUTF8 { bytes in
             var reasons: [String] = []
-            for offset in bytes.indices where mayStartMatch(bytes[offset]) {
+            guard bytes.count > 1 else { return [] }
+            for offset in 0..<bytes.count - 1 where mayStartMatch(bytes[offset], bytes[offset + 1]) {
                 if let reason = match(at: offset, in: bytes), !reasons.contains(reason) { reasons.append(reason) }
             }
             return reasons
         }
     }
 
-    /// The bytes a match can start with (the cases of `match(at:in:)`), so
-    /// that the scan skips every other byte with one comparison.
+    /// The first two bytes a match can start with (the cases of
+    /// `match(at:in:)`), so that the scan passes every other position after
+    /// a comparison or two: `pa`/`pw`, `AK`, `gh`/`gi`, `sk`, `xo`, `--`, `ey`,
+    /// and 密 (E5 AF) or 口 (E5 8F).
     @inline(__always)
-    private static func mayStartMatch(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "p"), UInt8(ascii: "P"), 0xE5, UInt8(ascii: "A"), UInt8(ascii: "g"), UInt8(ascii: "s"),
-            UInt8(ascii: "x"), UInt8(ascii: "-"), UInt8(ascii: "e"):
-            return true
-        default:
-            return false
+    private static func mayStartMatch(_ first: UInt8, _ second: UInt8) -> Bool {
+        switch first {
+        case UInt8(ascii: "p"), UInt8(ascii: "P"):
+            let folded = second | 0x20
+            return folded == UInt8(ascii: "a") || folded == UInt8(ascii: "w")
+        case 0xE5: return second == 0xAF || second == 0x8F
+        case UInt8(ascii: "A"): return second == UInt8(ascii: "K")
+        case UInt8(ascii: "g"): return second == UInt8(ascii: "h") || second == UInt8(ascii: "i")
+        case UInt8(ascii: "s"): return second == UInt8(ascii: "k")
+        case UInt8(ascii: "x"): return second == UInt8(ascii: "o")
+        case UInt8(ascii: "-"): return second == UInt8(ascii: "-")
+        case UInt8(ascii: "e"): return second == UInt8(ascii: "y")
+        default: return false
         }
     }
 
@@ -41,8 +50,7 @@ enum SecretPatterns {
         switch bytes[offset] {
         case UInt8(ascii: "p"), UInt8(ascii: "P"):
             return cursor.passwordLine() ? "a password written in the text" : nil
-        case 0xE5:  // 密 is E5 AF 86, 口 is E5 8F A3; most Han characters are neither
-            guard offset + 1 < bytes.count, bytes[offset + 1] == 0xAF || bytes[offset + 1] == 0x8F else { return nil }
+        case 0xE5:  // 密 is E5 AF 86, 口 is E5 8F A3
             return cursor.passwordLine() ? "a password written in the text" : nil
         case UInt8(ascii: "A"):
             return cursor.atBoundary && cursor.awsAccessKeyID() ? "an AWS access key ID" : nil
