@@ -33,7 +33,13 @@ public struct PrivacyNotice: Sendable, Equatable {
         let body = SignificantText(text)
         // Most texts hold no copy: then the text is returned without decoding it further.
         guard notices.contains(where: { body.contains($0.pattern.needle) }) else { return text }
-        var scalars = text.unicodeScalars.reduce(into: [Unicode.Scalar]()) { $0.append($1) }
+        // Written into place: a scalar takes at least one UTF-8 byte, so the capacity suffices.
+        var scalars = [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+            for scalar in text.unicodeScalars {
+                buffer[count] = scalar
+                count += 1
+            }
+        }
         var spans = notices.flatMap { $0.spans(in: body, of: scalars) }
         guard !spans.isEmpty else { return text }
         // Last first, so earlier positions stay valid; a span overlapping one already removed is skipped.
