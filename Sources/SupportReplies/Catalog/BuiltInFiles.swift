@@ -796,4 +796,27 @@ Important: before you send any material, please delete or mask account names, pa
 特别提示：发送任何资料之前，请先对其中的账号名称、密码、密钥、证书私钥、访问令牌等敏感信息进行删除或打码处理；如资料涉及贵单位的商业秘密，请完成脱敏处理后再行提供。
 """#),
     ]
+
+    /// The partials and parents each built-in template names, sorted, and
+    /// whether it names one dynamically, read when this file was generated:
+    /// a composer for one kind compiles only the templates that kind renders,
+    /// yet must know which names are partials to know which are kinds.
+    static let includes: [String: (partials: [String], dynamic: Bool)] = [
+        "templates/en-US/analysis-result.mustache": (["signature"], false),
+        "templates/en-US/closure.mustache": (["signature"], false),
+        "templates/en-US/initial-response.mustache": (["signature"], false),
+        "templates/en-US/log-request.mustache": (["signature"], false),
+        "templates/en-US/onsite-visit.mustache": (["signature"], false),
+        "templates/en-US/quoted-thread.mustache": ([], false),
+        "templates/en-US/scope-definition.mustache": (["signature"], false),
+        "templates/en-US/signature.mustache": ([], false),
+        "templates/zh-CN/analysis-result.mustache": (["signature"], false),
+        "templates/zh-CN/closure.mustache": (["signature"], false),
+        "templates/zh-CN/initial-response.mustache": (["signature"], false),
+        "templates/zh-CN/log-request.mustache": (["signature"], false),
+        "templates/zh-CN/onsite-visit.mustache": (["signature"], false),
+        "templates/zh-CN/quoted-thread.mustache": ([], false),
+        "templates/zh-CN/scope-definition.mustache": (["signature"], false),
+        "templates/zh-CN/signature.mustache": ([], false),
+    ]
 }

@@ -70,12 +70,12 @@ public struct ReplyCatalog: Sendable {
     /// The locales that have templates.
     public var templateLocales: [String] { templates.keys.sorted() }
 
-    /// The kinds among one locale's compiled templates: every name that no
+    /// The kinds among one locale's template names: every name that no
     /// template of the locale includes as a partial or parent (and that is
-    /// not the thread quote).
-    static func kinds(among templates: TemplateSet) -> Set<String> {
+    /// not the thread quote), given the names each template includes.
+    static func kinds(among names: some Sequence<String>, including: some Sequence<[String]>) -> Set<String> {
         var partials: Set<String> = [quotedThreadTemplate]
-        for name in templates.names { partials.formUnion(templates[name]!.partialNames) }
-        return Set(templates.names).subtracting(partials)
+        for included in including { partials.formUnion(included) }
+        return Set(names).subtracting(partials)
     }
 }
