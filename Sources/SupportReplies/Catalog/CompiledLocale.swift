@@ -5,9 +5,8 @@ import MustacheEngine
 /// A locale compiled for some kinds holds only the templates those kinds
 /// render (with the thread quote); ``preparing(_:)`` adds another kind's.
 /// Every user template is compiled up front all the same, so a broken one
-/// is reported whichever kind is asked for; an unchanged built-in template
-/// is compiled only when needed, what it includes having been read when it
-/// was embedded.
+/// is reported whichever kind is asked for; a built-in template is compiled
+/// only when needed, what it includes having been read when it was embedded.
 struct CompiledLocale: Sendable {
     let bundle: LocaleBundle
     /// The compiled templates (see above).
@@ -28,8 +27,7 @@ struct CompiledLocale: Sendable {
     }
 
     /// Reads which names of `locale` are kinds, and compiles the templates of
-    /// `kinds` (all templates when nil) and every template that is not an
-    /// unchanged built-in.
+    /// `kinds` (all templates when nil) and every user template.
     static func compile(_ locale: String, in catalog: ReplyCatalog, bundle: LocaleBundle, kinds wanted: Set<String>?) throws(CompositionError) -> CompiledLocale {
         let files = catalog.templates[locale] ?? [:]
         var set = TemplateSet()
@@ -37,7 +35,7 @@ struct CompiledLocale: Sendable {
         var includes: [String: Includes] = [:]
         for (name, file) in files.sorted(by: { $0.key < $1.key }) {
             paths[name] = file.path
-            if isUnchangedBuiltIn(file), let embedded = BuiltInFiles.includes[file.path] {
+            if file.isBuiltIn, let embedded = BuiltInFiles.includes[file.path] {
                 includes[name] = Includes(partials: embedded.partials, dynamic: embedded.dynamic)
             } else {
                 let template = try compile(name, file)
@@ -95,11 +93,6 @@ struct CompiledLocale: Sendable {
         }
     }
 
-    /// True when `file` is a built-in file as embedded (not one a user's folder replaced).
-    private static func isUnchangedBuiltIn(_ file: CatalogFile) -> Bool {
-        BuiltInFiles.files.contains { $0.path == file.path && $0.contents == file.contents }
-    }
-
     /// Reads a locale's files, later ones merged over earlier ones key by key.
     static func readBundle(_ locale: String, files: [CatalogFile]) throws(CompositionError) -> LocaleBundle {
         let merged = try mergedFiles(locale, files: files)
@@ -114,7 +107,7 @@ struct CompiledLocale: Sendable {
     /// needs of a locale it does not write in (to remove its notice from
     /// quoted messages), at a fraction of the cost of the whole bundle.
     static func readNotice(_ locale: String, files: [CatalogFile]) throws(CompositionError) -> PrivacyNotice {
-        if files.count == 1, let notice = BuiltInFiles.privacyNotices[files[0].path], isUnchangedBuiltIn(files[0]) {
+        if files.count == 1, let notice = BuiltInFiles.privacyNotices[files[0].path], files[0].isBuiltIn {
             return PrivacyNotice(title: notice.title, text: notice.text)  // an unchanged built-in file
         }
         let merged = try mergedFiles(locale, files: files)
