@@ -11,12 +11,11 @@ struct CompiledLocale: Sendable {
     let bundle: LocaleBundle
     /// The compiled templates (see above).
     private(set) var templates: TemplateSet
-    /// Template name → the file it came from, for messages.
-    let paths: [String: String]
     /// Names that are reply kinds (not partials).
     let kinds: Set<String>
     /// The case fields each prepared kind requires, derived once from its templates.
     private(set) var requiredFields: [String: [String]] = [:]
+    /// Template name → its file, to compile it when needed and for messages.
     private let files: [String: CatalogFile]
     private let includes: [String: Includes]
 
@@ -31,20 +30,23 @@ struct CompiledLocale: Sendable {
     static func compile(_ locale: String, in catalog: ReplyCatalog, bundle: LocaleBundle, kinds wanted: Set<String>?) throws(CompositionError) -> CompiledLocale {
         let files = catalog.templates[locale] ?? [:]
         var set = TemplateSet()
-        var paths: [String: String] = [:]
         var includes: [String: Includes] = [:]
-        for (name, file) in files.sorted(by: { $0.key < $1.key }) {
-            paths[name] = file.path
+        includes.reserveCapacity(files.count)
+        var userFiles: [(name: String, file: CatalogFile)] = []
+        for (name, file) in files {
             if file.isBuiltIn, let embedded = BuiltInFiles.includes[file.path] {
                 includes[name] = Includes(partials: embedded.partials, dynamic: embedded.dynamic)
             } else {
-                let template = try compile(name, file)
-                set.insert(template)
-                includes[name] = Includes(partials: Array(template.partialNames), dynamic: template.usesDynamicPartials)
+                userFiles.append((name, file))
             }
         }
+        for (name, file) in userFiles.sorted(by: { $0.name < $1.name }) {  // the first error in name order is reported
+            let template = try compile(name, file)
+            set.insert(template)
+            includes[name] = Includes(partials: Array(template.partialNames), dynamic: template.usesDynamicPartials)
+        }
         let kinds = ReplyCatalog.kinds(among: files.keys, including: includes.values.lazy.map(\.partials))
-        var compiled = CompiledLocale(bundle: bundle, templates: set, paths: paths, kinds: kinds, files: files, includes: includes)
+        var compiled = CompiledLocale(bundle: bundle, templates: set, kinds: kinds, files: files, includes: includes)
         if wanted == nil { try compiled.compile(Set(files.keys)) }
         try compiled.prepare(kinds.intersection(wanted ?? kinds))
         return compiled
@@ -136,6 +138,6 @@ struct CompiledLocale: Sendable {
 
     /// The file position of a render error, for messages.
     func location(of error: TemplateRenderError) -> SourceLocation {
-        SourceLocation(file: paths[error.templateName] ?? error.templateName, line: error.line, column: error.column)
+        SourceLocation(file: files[error.templateName]?.path ?? error.templateName, line: error.line, column: error.column)
     }
 }
