@@ -28,6 +28,45 @@ struct FieldAnalysis {
         return TemplateFields(required: analysis.required.sorted(), optional: optional.sorted(), lists: analysis.lists.sorted())
     }
 
+    /// The paths `template` reads outside every section: the `required` of
+    /// ``fields(of:templates:)``, found without classifying every other read
+    /// (which is most of the cost). Each template is entered once: what a
+    /// template reads outside sections does not depend on where it is included.
+    static func requiredPaths(of template: Template, templates: [String: Template]?) -> [String] {
+        var paths: [String] = []
+        var entered = [template.name]
+        collectRequired(template.nodes, templates: templates, entered: &entered, into: &paths)
+        paths.sort()
+        var unique: [String] = []
+        unique.reserveCapacity(paths.count)
+        for path in paths where path != unique.last { unique.append(path) }
+        return unique
+    }
+
+    private static func collectRequired(_ nodes: [Node], templates: [String: Template]?, entered: inout [String], into paths: inout [String]) {
+        for node in nodes {
+            switch node {
+            case .text, .section: continue
+            case .variable(let variable): paths.append(variable.path.dotted)
+            case .partial(let partial): collectRequired(partial.reference, templates: templates, entered: &entered, into: &paths)
+            case .parent(let parent):
+                for argument in parent.arguments.values { collectRequired(argument, templates: templates, entered: &entered, into: &paths) }
+                collectRequired(parent.reference, templates: templates, entered: &entered, into: &paths)
+            case .block(let block): collectRequired(block.defaultContent, templates: templates, entered: &entered, into: &paths)
+            }
+        }
+    }
+
+    private static func collectRequired(_ reference: TemplateReference, templates: [String: Template]?, entered: inout [String], into paths: inout [String]) {
+        switch reference {
+        case .dynamic(let path): paths.append(path.dotted)
+        case .named(let name):
+            guard let template = templates?[name], !entered.contains(name) else { return }
+            entered.append(name)
+            collectRequired(template.nodes, templates: templates, entered: &entered, into: &paths)
+        }
+    }
+
     private init(templates: [String: Template]?) {
         self.templates = templates
     }

@@ -78,4 +78,11 @@ public struct TemplateSet: Sendable {
         guard let template = templates[name] else { return TemplateFields() }
         return FieldAnalysis.fields(of: template, templates: templates)
     }
+
+    /// The paths the template named `name` reads outside every section:
+    /// `fields(of: name).required`, at a fraction of the cost. Empty for an unknown name.
+    public func requiredPaths(of name: String) -> [String] {
+        guard let template = templates[name] else { return [] }
+        return FieldAnalysis.requiredPaths(of: template, templates: templates)
+    }
 }

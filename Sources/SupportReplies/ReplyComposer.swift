@@ -95,7 +95,7 @@ public struct ReplyComposer: Sendable {
     public func fields(kind: String, locale: String) throws(CompositionError) -> TemplateFields {
         let compiled = try compiledLocale(locale)
         guard compiled.kinds.contains(kind) else { throw unknownKind(kind, locale: locale) }
-        return CaseReader.fields(kind: kind, templates: compiled.templates)
+        return CaseReader.fields(kind: kind, templates: try compiled.preparing(kind).templates)
     }
 
     /// The locales that have templates.
@@ -122,7 +122,7 @@ public struct ReplyComposer: Sendable {
         let locale = Self.locale(option: options.locale, data: data)
         let compiled = try compiledLocale(locale)
         guard compiled.kinds.contains(kind) else { throw unknownKind(kind, locale: locale) }
-        return compiled
+        return try compiled.preparing(kind)
     }
 
     private func compiledLocale(_ locale: String) throws(CompositionError) -> CompiledLocale {

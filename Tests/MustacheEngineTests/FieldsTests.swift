@@ -45,6 +45,12 @@ struct FieldsTests {
         #expect(try Template(name: "t", source: row.source).fields == row.fields)
     }
 
+    @Test("required paths alone are the required fields", arguments: rows)
+    func requiredPaths(_ row: Row) throws {
+        let set = TemplateSet([try Template(name: "t", source: row.source)])
+        #expect(set.requiredPaths(of: "t") == row.fields.required)
+    }
+
     @Test func setFollowsPartialsAndParentsAndStopsAtCycles() throws {
         let set = try TemplateSet(sources: [
             "main": "{{>header}}{{#items}}{{>row}}{{/items}}{{<layout}}{{/layout}}",
@@ -59,6 +65,21 @@ struct FieldsTests {
                 == TemplateFields(
                     required: ["footer", "title"], optional: ["items[].children", "items[].name"], lists: ["items"]))
         #expect(set.fields(of: "nothing") == TemplateFields())
+        #expect(set.requiredPaths(of: "main") == ["footer", "title"])
+        #expect(set.requiredPaths(of: "nothing") == [])
+    }
+
+    @Test func requiredPathsFollowPartialsOutsideSectionsOnly() throws {
+        let set = try TemplateSet(sources: [
+            "main": "{{>a}}{{>a}}{{#s}}{{>b}}{{/s}}{{^t}}{{>b}}{{/t}}{{<p}}{{$x}}{{arg}}{{/x}}{{/p}}{{>*dyn}}",
+            "a": "{{z}}{{>main}}{{>c}}",
+            "b": "{{only_in_sections}}",
+            "c": "{{y}}{{z}}",
+            "p": "{{$x}}{{default}}{{/x}}{{parent_read}}",
+        ])
+        let expected = ["arg", "default", "dyn", "parent_read", "y", "z"]
+        #expect(set.fields(of: "main").required == expected)
+        #expect(set.requiredPaths(of: "main") == expected)
     }
 
     @Test func referencesAreListed() throws {

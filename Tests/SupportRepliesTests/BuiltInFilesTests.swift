@@ -1,4 +1,5 @@
 import Foundation
+import MustacheEngine
 import Testing
 
 @testable import SupportReplies
@@ -41,6 +42,18 @@ struct BuiltInFilesTests {
             let bundle = try LocaleBundle(JSONReader.parse(Array(file.contents.utf8), file: file.path))
             let embedded = try #require(BuiltInFiles.privacyNotice(path: file.path))
             #expect(PrivacyNotice(title: embedded.title, text: embedded.text) == bundle.privacyNotice, "\(file.path)")
+        }
+    }
+
+    /// What each template includes, read when the file was embedded, is what the parser finds.
+    @Test func embeddedIncludesMatchTheParsedTemplates() throws {
+        let templateFiles = BuiltInFiles.files.filter { $0.path.hasPrefix("templates/") }
+        #expect(Set(BuiltInFiles.includes.keys) == Set(templateFiles.map(\.path)))
+        for file in templateFiles {
+            let template = try Template(name: file.path, source: file.contents)
+            let embedded = try #require(BuiltInFiles.includes[file.path])
+            #expect(embedded.partials == template.partialNames.sorted(), "\(file.path)")
+            #expect(embedded.dynamic == template.usesDynamicPartials, "\(file.path)")
         }
     }
 

@@ -803,4 +803,27 @@ Important: before you send any material, please delete or mask account names, pa
             return nil
         }
     }
+
+    /// The partials and parents each built-in template names, sorted, and
+    /// whether it names one dynamically, read when this file was generated:
+    /// a composer for one kind compiles only the templates that kind renders,
+    /// yet must know which names are partials to know which are kinds.
+    static let includes: [String: (partials: [String], dynamic: Bool)] = [
+        "templates/en-US/analysis-result.mustache": (["signature"], false),
+        "templates/en-US/closure.mustache": (["signature"], false),
+        "templates/en-US/initial-response.mustache": (["signature"], false),
+        "templates/en-US/log-request.mustache": (["signature"], false),
+        "templates/en-US/onsite-visit.mustache": (["signature"], false),
+        "templates/en-US/quoted-thread.mustache": ([], false),
+        "templates/en-US/scope-definition.mustache": (["signature"], false),
+        "templates/en-US/signature.mustache": ([], false),
+        "templates/zh-CN/analysis-result.mustache": (["signature"], false),
+        "templates/zh-CN/closure.mustache": (["signature"], false),
+        "templates/zh-CN/initial-response.mustache": (["signature"], false),
+        "templates/zh-CN/log-request.mustache": (["signature"], false),
+        "templates/zh-CN/onsite-visit.mustache": (["signature"], false),
+        "templates/zh-CN/quoted-thread.mustache": ([], false),
+        "templates/zh-CN/scope-definition.mustache": (["signature"], false),
+        "templates/zh-CN/signature.mustache": ([], false),
+    ]
 }

@@ -1,34 +1,98 @@
 import MustacheEngine
 
 /// One locale of a catalog, ready to render: its rules and its compiled templates.
+///
+/// A locale compiled for some kinds holds only the templates those kinds
+/// render (with the thread quote); ``preparing(_:)`` adds another kind's.
+/// Every user template is compiled up front all the same, so a broken one
+/// is reported whichever kind is asked for; a built-in template is compiled
+/// only when needed, what it includes having been read when it was embedded.
 struct CompiledLocale: Sendable {
     let bundle: LocaleBundle
-    let templates: TemplateSet
-    /// Template name → the file it came from, for messages.
-    let paths: [String: String]
+    /// The compiled templates (see above).
+    private(set) var templates: TemplateSet
     /// Names that are reply kinds (not partials).
     let kinds: Set<String>
-    /// The case fields each kind requires, derived once from its templates
-    /// (for the kinds the composer was built for).
-    let requiredFields: [String: [String]]
+    /// The case fields each prepared kind requires, derived once from its templates.
+    private(set) var requiredFields: [String: [String]] = [:]
+    /// Template name → its file, to compile it when needed and for messages.
+    private let files: [String: CatalogFile]
+    private let includes: [String: Includes]
 
-    /// Compiles every template of `locale`; names no other template includes
-    /// are kinds. Required fields are derived for `kinds` (all when nil).
+    /// What a template names in partial and parent tags.
+    private struct Includes: Sendable {
+        let partials: [String]
+        let dynamic: Bool
+    }
+
+    /// Reads which names of `locale` are kinds, and compiles the templates of
+    /// `kinds` (all templates when nil) and every user template.
     static func compile(_ locale: String, in catalog: ReplyCatalog, bundle: LocaleBundle, kinds wanted: Set<String>?) throws(CompositionError) -> CompiledLocale {
         let files = catalog.templates[locale] ?? [:]
         var set = TemplateSet()
-        var paths: [String: String] = [:]
-        for (name, file) in files.sorted(by: { $0.key < $1.key }) {
-            paths[name] = file.path
-            do {
-                set.insert(try Template(name: name, source: file.contents))
-            } catch {
-                throw .config(SourceLocation(file: file.path, line: error.line, column: error.column), error.message)
+        var includes: [String: Includes] = [:]
+        includes.reserveCapacity(files.count)
+        var userFiles: [(name: String, file: CatalogFile)] = []
+        for (name, file) in files {
+            if file.isBuiltIn, let embedded = BuiltInFiles.includes[file.path] {
+                includes[name] = Includes(partials: embedded.partials, dynamic: embedded.dynamic)
+            } else {
+                userFiles.append((name, file))
             }
         }
-        let kinds = ReplyCatalog.kinds(among: set)
-        let required = Dictionary(uniqueKeysWithValues: kinds.intersection(wanted ?? kinds).map { ($0, CaseReader.fields(kind: $0, templates: set).required) })
-        return CompiledLocale(bundle: bundle, templates: set, paths: paths, kinds: kinds, requiredFields: required)
+        for (name, file) in userFiles.sorted(by: { $0.name < $1.name }) {  // the first error in name order is reported
+            let template = try compile(name, file)
+            set.insert(template)
+            includes[name] = Includes(partials: Array(template.partialNames), dynamic: template.usesDynamicPartials)
+        }
+        let kinds = ReplyCatalog.kinds(among: files.keys, including: includes.values.lazy.map(\.partials))
+        var compiled = CompiledLocale(bundle: bundle, templates: set, kinds: kinds, files: files, includes: includes)
+        if wanted == nil { try compiled.compile(Set(files.keys)) }
+        try compiled.prepare(kinds.intersection(wanted ?? kinds))
+        return compiled
+    }
+
+    /// This locale with `kind`'s templates compiled and its required fields derived.
+    func preparing(_ kind: String) throws(CompositionError) -> CompiledLocale {
+        guard requiredFields[kind] == nil, kinds.contains(kind) else { return self }
+        var prepared = self
+        try prepared.prepare([kind])
+        return prepared
+    }
+
+    private mutating func prepare(_ kinds: Set<String>) throws(CompositionError) {
+        guard !kinds.isEmpty else { return }
+        try compile(reached(from: kinds.union([ReplyCatalog.quotedThreadTemplate])))
+        for kind in kinds {
+            requiredFields[kind] = CaseReader.requiredFields(kind: kind, templates: templates)
+        }
+    }
+
+    /// `names` and the templates they include, transitively; every template
+    /// when one of them names a template dynamically.
+    private func reached(from names: Set<String>) -> Set<String> {
+        var reached: Set<String> = []
+        var pending = Array(names)
+        while let name = pending.popLast() {
+            guard let include = includes[name], reached.insert(name).inserted else { continue }
+            if include.dynamic { return Set(files.keys) }
+            pending += include.partials
+        }
+        return reached
+    }
+
+    private mutating func compile(_ names: Set<String>) throws(CompositionError) {
+        for name in names.sorted() where templates[name] == nil {
+            templates.insert(try Self.compile(name, files[name]!))
+        }
+    }
+
+    private static func compile(_ name: String, _ file: CatalogFile) throws(CompositionError) -> Template {
+        do {
+            return try Template(name: name, source: file.contents)
+        } catch {
+            throw .config(SourceLocation(file: file.path, line: error.line, column: error.column), error.message)
+        }
     }
 
     /// Reads a locale's files, later ones merged over earlier ones key by key.
@@ -45,9 +109,7 @@ struct CompiledLocale: Sendable {
     /// needs of a locale it does not write in (to remove its notice from
     /// quoted messages), at a fraction of the cost of the whole bundle.
     static func readNotice(_ locale: String, files: [CatalogFile]) throws(CompositionError) -> PrivacyNotice {
-        if files.count == 1, let notice = BuiltInFiles.privacyNotice(path: files[0].path),
-            BuiltInFiles.files.contains(where: { $0.path == files[0].path && $0.contents == files[0].contents })
-        {
+        if files.count == 1, files[0].isBuiltIn, let notice = BuiltInFiles.privacyNotice(path: files[0].path) {
             return PrivacyNotice(title: notice.title, text: notice.text)  // an unchanged built-in file
         }
         let merged = try mergedFiles(locale, files: files)
@@ -76,6 +138,6 @@ struct CompiledLocale: Sendable {
 
     /// The file position of a render error, for messages.
     func location(of error: TemplateRenderError) -> SourceLocation {
-        SourceLocation(file: paths[error.templateName] ?? error.templateName, line: error.line, column: error.column)
+        SourceLocation(file: files[error.templateName]?.path ?? error.templateName, line: error.line, column: error.column)
     }
 }

@@ -6,10 +6,18 @@ public struct CatalogFile: Sendable {
     public let path: String
     /// The file's text.
     public let contents: String
+    /// True for a file compiled into the binary, so what was read from it
+    /// when it was embedded holds (a user's file is never one, even if equal).
+    let isBuiltIn: Bool
 
     public init(path: String, contents: String) {
+        self.init(path: path, contents: contents, isBuiltIn: false)
+    }
+
+    init(path: String, contents: String, isBuiltIn: Bool) {
         self.path = path
         self.contents = contents
+        self.isBuiltIn = isBuiltIn
     }
 }
 
@@ -35,9 +43,10 @@ public struct ReplyCatalog: Sendable {
     public static var builtIn: ReplyCatalog {
         var catalog = ReplyCatalog()
         for file in BuiltInFiles.files {
-            catalog.add(relativePath: String(file.path.drop { $0 != "/" }.dropFirst()),
-                        file: CatalogFile(path: file.path, contents: file.contents),
-                        isLocale: file.path.hasPrefix("locales/"))
+            let top = file.path.utf8.firstIndex(of: UInt8(ascii: "/"))!
+            catalog.add(relativePath: String(file.path[file.path.utf8.index(after: top)...]),
+                        file: CatalogFile(path: file.path, contents: file.contents, isBuiltIn: true),
+                        isLocale: file.path[..<top] == "locales")
         }
         return catalog
     }
@@ -47,35 +56,35 @@ public struct ReplyCatalog: Sendable {
     public mutating func add(relativePath: String, file: CatalogFile, isLocale: Bool) {
         // Paths are cut at ASCII `/` and `.` on their UTF-8 bytes (Character-wise
         // splitting costs more than the rest of loading the catalog).
+        let bytes = Array(relativePath.utf8)
         if isLocale {
-            guard let locale = Self.stem(relativePath[...], extension: ".json") else { return }
+            guard let locale = Self.stem(bytes[...], extension: ".json") else { return }
             locales[locale, default: []].append(file)
             return
         }
-        let bytes = relativePath.utf8
-        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash > bytes.startIndex,
-            let name = Self.stem(relativePath[bytes.index(after: slash)...], extension: ".mustache"),
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash > 0,
+            let name = Self.stem(bytes[(slash + 1)...], extension: ".mustache"),
             !name.utf8.contains(UInt8(ascii: "/"))
         else { return }
-        templates[String(relativePath[..<slash]), default: [:]][name] = file
+        templates[String(decoding: bytes[..<slash], as: UTF8.self), default: [:]][name] = file
     }
 
-    /// `name` without its `suffix`, or nil when it does not end with it.
-    private static func stem(_ name: Substring, extension suffix: String) -> String? {
-        let bytes = name.utf8
-        guard bytes.count >= suffix.utf8.count, bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) else { return nil }
-        return String(name[..<bytes.index(bytes.endIndex, offsetBy: -suffix.utf8.count)])
+    /// The text of `name` without its `suffix`, or nil when it does not end with it.
+    private static func stem(_ name: ArraySlice<UInt8>, extension suffix: StaticString) -> String? {
+        let suffix = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+        guard name.count >= suffix.count, name.suffix(suffix.count).elementsEqual(suffix) else { return nil }
+        return String(decoding: name.dropLast(suffix.count), as: UTF8.self)
     }
 
     /// The locales that have templates.
     public var templateLocales: [String] { templates.keys.sorted() }
 
-    /// The kinds among one locale's compiled templates: every name that no
+    /// The kinds among one locale's template names: every name that no
     /// template of the locale includes as a partial or parent (and that is
-    /// not the thread quote).
-    static func kinds(among templates: TemplateSet) -> Set<String> {
+    /// not the thread quote), given the names each template includes.
+    static func kinds(among names: some Sequence<String>, including: some Sequence<[String]>) -> Set<String> {
         var partials: Set<String> = [quotedThreadTemplate]
-        for name in templates.names { partials.formUnion(templates[name]!.partialNames) }
-        return Set(templates.names).subtracting(partials)
+        for included in including { partials.formUnion(included) }
+        return Set(names).subtracting(partials)
     }
 }
