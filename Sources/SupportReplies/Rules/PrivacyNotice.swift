@@ -83,14 +83,13 @@ public struct PrivacyNotice: Sendable, Equatable {
         let closing: [Unicode.Scalar]
 
         init(title: String, text: String) {
-            let scalars = Array(text.unicodeScalars)
             let significant = SignificantText(text)
             needle = significant.scalars
             self.title = SignificantText(title).scalars
             // The punctuation after the notice's last letter or digit (`。`), folded, without whitespace.
-            let lastSignificant = significant.origins.last ?? scalars.count - 1
-            closing = scalars[(lastSignificant + 1)...]
-                .filter { !$0.properties.isWhitespace }
+            let afterLastSignificant = significant.origins.last.map { $0 + 1 } ?? text.unicodeScalars.count
+            closing = text.unicodeScalars.dropFirst(afterLastSignificant)
+                .filter { !$0.isWhitespace }
                 .map(SignificantText.foldedPunctuation)
         }
     }

@@ -38,10 +38,19 @@ struct SignificantText {
     /// needle occurs nowhere.
     func occurrences(of needle: [Unicode.Scalar], first: Bool = false) -> [Int] {
         guard !needle.isEmpty else { return [] }
+        guard scalars.count >= needle.count else { return [] }
         let fallback = Self.failureTable(needle)
         var found: [Int] = []
         var matched = 0
-        for (position, scalar) in scalars.enumerated() {
+        var position = 0
+        let start = needle[0]
+        while position < scalars.count {
+            if matched == 0 {
+                // Outside a partial match, skip straight to the needle's first scalar.
+                guard let next = scalars[position...].firstIndex(of: start) else { break }
+                position = next
+            }
+            let scalar = scalars[position]
             while matched > 0, needle[matched] != scalar {
                 matched = fallback[matched - 1]
             }
@@ -51,6 +60,7 @@ struct SignificantText {
                 if first { break }
                 matched = 0
             }
+            position += 1
         }
         return found
     }
