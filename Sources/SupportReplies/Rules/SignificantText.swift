@@ -8,10 +8,10 @@
 /// all drop out. Each kept scalar remembers where it came from.
 struct SignificantText {
     /// The kept scalars, folded.
-    private(set) var scalars: [Unicode.Scalar] = []
+    let scalars: [Unicode.Scalar]
     /// For each kept scalar, the index of the scalar of the original text it
     /// came from.
-    private(set) var origins: [Int] = []
+    let origins: [Int]
 
     /// The significant text of `text`; origins count Unicode scalars.
     init(_ text: String) {
@@ -34,8 +34,8 @@ struct SignificantText {
     }
 
     /// The start positions of the non-overlapping occurrences of `needle`,
-    /// left to right (Knuth–Morris–Pratt, linear in both lengths). An empty
-    /// needle occurs nowhere.
+    /// left to right (Knuth–Morris–Pratt, linear in both lengths); with
+    /// `first`, only the first. An empty needle occurs nowhere.
     func occurrences(of needle: [Unicode.Scalar], first: Bool = false) -> [Int] {
         guard !needle.isEmpty else { return [] }
         guard scalars.count >= needle.count else { return [] }
