@@ -21,6 +21,16 @@ let package = Package(
                 .enableUpcomingFeature("InternalImportsByDefault"),
             ]),
         .executableTarget(
+            name: "json-bench",
+            dependencies: [
+                .product(name: "MustacheEngine", package: "compose"),
+                .product(name: "SupportReplies", package: "compose"),
+            ],
+            swiftSettings: [
+                .enableUpcomingFeature("ExistentialAny"),
+                .enableUpcomingFeature("InternalImportsByDefault"),
+            ]),
+        .executableTarget(
             name: "mime-bench",
             dependencies: [
                 .product(name: "MIMEWriter", package: "compose"),

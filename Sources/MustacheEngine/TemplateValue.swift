@@ -135,6 +135,15 @@ public struct TemplateObject: Sendable, Equatable {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// An object from members whose keys all differ (as `String` compares
+    /// them), in order. Nothing is compared, so this is the cheap way in for
+    /// a reader that has already rejected duplicate keys; a repeated key
+    /// would leave two members of that name.
+    public init(uniqueKeys members: ArraySlice<(key: String, value: TemplateValue)>) {
+        entries = members.map { Entry(key: MemberKey($0.key), value: $0.value) }
+        rebuildIndex()
+    }
+
     /// Member names, in order of first appearance.
     public var keys: [String] { entries.map(\.key.name) }
 

@@ -2,11 +2,30 @@
 /// when the collection does not already store them contiguously. The
 /// readers then work on `UnsafeBufferPointer` and never iterate a generic
 /// collection byte by byte.
+///
+/// The standard library's `withContiguousStorageIfAvailable` only rethrows
+/// untyped errors, so the typed error is kept aside rather than boxed in a
+/// `Result` (whose generic metadata costs a conformance lookup at first use).
 func withContiguousBytes<Result, Failure: Error>(
     _ bytes: some Collection<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
 ) throws(Failure) -> Result {
+    var failure: Failure?
     let result =
-        bytes.withContiguousStorageIfAvailable { buffer in Swift.Result { () throws(Failure) in try body(buffer) } }
-        ?? Array(bytes).withUnsafeBufferPointer { buffer in Swift.Result { () throws(Failure) in try body(buffer) } }
-    return try result.get()
+        bytes.withContiguousStorageIfAvailable { buffer in run(body, on: buffer, failure: &failure) }
+        ?? Array(bytes).withUnsafeBufferPointer { buffer in run(body, on: buffer, failure: &failure) }
+    if let failure { throw failure }
+    return result!
+}
+
+/// `body(buffer)`, or `nil` with its error in `failure`.
+private func run<Result, Failure: Error>(
+    _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result, on buffer: UnsafeBufferPointer<UInt8>,
+    failure: inout Failure?
+) -> Result? {
+    do {
+        return try body(buffer)
+    } catch {
+        failure = error
+        return nil
+    }
 }

@@ -5,19 +5,12 @@ extension JSONParser {
     /// makes the String from that slice of bytes in one step; strings with
     /// escapes are decoded into `scratch`. Bytes of 0x80 and above can never
     /// be a quote, backslash or control character, so the scan need not decode
-    /// UTF-8; validity is checked once, when the String is made.
+    /// UTF-8; validity is checked once, when the String is made. Also sets
+    /// `lastFingerprint` and `lastIsASCII` for the duplicate-key check.
     mutating func parseString() throws(JSONSyntaxError) -> String {
         let contentStart = offset + 1
-        var index = contentStart
         var highBits: UInt64 = 0
-        if let base = text.baseAddress {
-            while index + 8 <= text.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if Self.mayNeedAttention(word) { break }
-                highBits |= word
-                index += 8
-            }
-        }
+        var index = skipPlainBytes(from: contentStart, highBits: &highBits)
         while index < text.count {
             let byte = text[index]
             if byte == UInt8(ascii: "\"") {
@@ -36,18 +29,39 @@ extension JSONParser {
         throw stringError(at: contentStart - 1, "unterminated string", contentStart: contentStart, checkedUpTo: index)
     }
 
-    /// True when one of the eight bytes in `word` is a quote, a backslash
-    /// or a control character (the classic "has zero byte" / "has byte less
-    /// than n" bit tricks; exact as a test for any such byte, whatever the
-    /// byte order).
-    private static func mayNeedAttention(_ word: UInt64) -> Bool {
+    /// The offset of the first quote, backslash or control character from
+    /// `start` on, read eight bytes at a time; or, near the end of the text,
+    /// where the byte-at-a-time loop of the caller takes over. The bytes
+    /// passed are or-ed into `highBits`.
+    private func skipPlainBytes(from start: Int, highBits: inout UInt64) -> Int {
+        guard let base = text.baseAddress else { return start }
+        var index = start
+        while index + 8 <= text.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            let special = Self.specialBytes(word)
+            if special != 0 {
+                let plain = special.trailingZeroBitCount / 8
+                highBits |= word & ((1 << (8 * UInt64(plain))) &- 1)
+                return index + plain
+            }
+            highBits |= word
+            index += 8
+        }
+        return index
+    }
+
+    /// The high bit of each byte of `word` (first byte lowest) that is a
+    /// quote, a backslash or a control character (the classic "has zero
+    /// byte" / "has byte less than n" bit tricks). Bytes above a flagged one
+    /// may be flagged wrongly, by the borrow; the lowest flag is always exact.
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22)
         let backslash = word ^ (ones &* 0x5C)
         let zeroByte = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
         let control = (word &- ones &* 0x20) & ~word
-        return (zeroByte | control) & highs != 0
+        return (zeroByte | control) & highs
     }
 
     /// The slow path: decodes escapes into `scratch`, copying the runs of
@@ -56,20 +70,18 @@ extension JSONParser {
         scratch.removeAll(keepingCapacity: true)
         var runStart = contentStart
         var index = firstEscape
+        var highBits: UInt64 = 0
         while index < text.count {
             let byte = text[index]
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
                 if byte == UInt8(ascii: "\"") {
                     offset = index + 1
-                    let string = String(decoding: scratch, as: UTF8.self)
-                    guard scratch.withUnsafeBufferPointer({ Self.isVerbatim(string, $0) }) else {
-                        throw invalidUTF8(in: contentStart..<index)
-                    }
-                    return string
+                    return try makeString(fromScratchOf: contentStart..<index)
                 }
                 index = try decodeEscape(at: index, contentStart: contentStart)
                 runStart = index
+                index = skipPlainBytes(from: index, highBits: &highBits)
             } else if byte < 0x20 {
                 throw stringError(at: index, controlCharacterMessage(byte), contentStart: contentStart)
             } else {
@@ -166,11 +178,42 @@ extension JSONParser {
     /// Makes the String for an escape-free slice. Non-ASCII text goes
     /// through the standard library's (repairing) UTF-8 decoder, which is
     /// fast; a repair shows as a change in the bytes and is an error.
-    private func makeString(_ range: Range<Int>, ascii: Bool) throws(JSONSyntaxError) -> String {
+    private mutating func makeString(_ range: Range<Int>, ascii: Bool) throws(JSONSyntaxError) -> String {
         let slice = UnsafeBufferPointer(rebasing: text[range])
+        lastFingerprint = Self.fingerprint(slice, readable: text.count - range.lowerBound)
+        lastIsASCII = ascii
         let string = String(decoding: slice, as: UTF8.self)
         guard ascii || Self.isVerbatim(string, slice) else { throw invalidUTF8(in: range) }
         return string
+    }
+
+    /// Makes the String decoded into `scratch` from the text in `range`.
+    private mutating func makeString(fromScratchOf range: Range<Int>) throws(JSONSyntaxError) -> String {
+        let string = String(decoding: scratch, as: UTF8.self)
+        let (fingerprint, ascii, verbatim) = scratch.withUnsafeBufferPointer { bytes in
+            let ascii = bytes.allSatisfy { $0 < 0x80 }
+            return (Self.fingerprint(bytes, readable: bytes.count), ascii, ascii || Self.isVerbatim(string, bytes))
+        }
+        guard verbatim else { throw invalidUTF8(in: range) }
+        lastFingerprint = fingerprint
+        lastIsASCII = ascii
+        return string
+    }
+
+    /// `MemberKey`'s fingerprint of `bytes`: the count in the top byte and
+    /// the first seven bytes below it, first byte lowest. `readable` says how
+    /// many bytes from the start may be read (one word at once when 8).
+    static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>, readable: Int) -> UInt64 {
+        let fingerprint = UInt64(truncatingIfNeeded: bytes.count) << 56
+        guard let base = bytes.baseAddress else { return fingerprint }
+        let kept = UInt64(min(bytes.count, 7))
+        var word: UInt64 = 0
+        if readable >= 8 {
+            word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+        } else {
+            for position in 0..<Int(kept) { word |= UInt64(base[position]) << (8 * UInt64(position)) }
+        }
+        return fingerprint | word & ((1 << (8 * kept)) &- 1)
     }
 
     /// True when decoding left `bytes` as they were (nothing was repaired).

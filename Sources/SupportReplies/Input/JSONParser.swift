@@ -15,6 +15,15 @@ struct JSONParser {
     var offset = 0
     /// Reused for strings that contain escapes.
     var scratch: [UInt8] = []
+    /// The members of the objects being read, innermost last: each object
+    /// takes its own from the top when it closes, so the storage is reused.
+    var members: [(key: String, value: TemplateValue)] = []
+    /// The fingerprints of those objects' keys, for the duplicate check.
+    var keyFingerprints: [UInt64] = []
+    /// Set by `parseString`: the `MemberKey` fingerprint of the string read
+    /// (its UTF-8 length and first seven bytes) and whether it is ASCII.
+    var lastFingerprint: UInt64 = 0
+    var lastIsASCII = true
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
         self.text = text
@@ -57,35 +66,45 @@ struct JSONParser {
 
     /// `object = { [ member *( , member ) ] }`, `member = string : value`;
     /// a repeated key is an error, reported at its second occurrence.
+    ///
+    /// Members gather on `members` and become one `TemplateObject` at the
+    /// end, so keys are compared here and never again.
     private mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> TemplateValue {
         try checkDepth(depth)
         offset += 1
-        var object = TemplateObject()
         skipWhitespace()
         if offset < text.count, text[offset] == UInt8(ascii: "}") {
             offset += 1
-            return .object(object)
+            return .object(TemplateObject())
         }
+        let first = members.count
+        let firstFingerprint = keyFingerprints.count
+        var keys = ObjectKeys()
         while true {
             guard offset < text.count, text[offset] == UInt8(ascii: "\"") else {
                 throw unexpected("(expected a key in double quotes)")
             }
             let keyOffset = offset
             let key = try parseString()
-            guard object[key] == nil else {
+            guard !isDuplicate(key, in: &keys, first: first, firstFingerprint: firstFingerprint) else {
                 throw JSONSyntaxError(offset: keyOffset, message: "duplicate key '\(key)'").inside(.key(key))
             }
+            keyFingerprints.append(lastFingerprint)
             do throws(JSONSyntaxError) {
                 skipWhitespace()
                 guard offset < text.count, text[offset] == UInt8(ascii: ":") else { throw unexpected("(expected ':')") }
                 offset += 1
                 skipWhitespace()
-                object[key] = try parseValue(depth: depth)
+                members.append((key, try parseValue(depth: depth)))
             } catch {
                 throw error.inside(.key(key))
             }
-            guard try continueAfterMember(closing: UInt8(ascii: "}")) else { return .object(object) }
+            guard try continueAfterMember(closing: UInt8(ascii: "}")) else { break }
         }
+        let object = TemplateObject(uniqueKeys: members[first...])
+        members.removeLast(members.count - first)
+        keyFingerprints.removeLast(keyFingerprints.count - firstFingerprint)
+        return .object(object)
     }
 
     /// `array = [ [ value *( , value ) ] ]`

@@ -22,11 +22,14 @@ public enum JSONReader {
         _ bytes: some Collection<UInt8>, file: String, firstLine: Int = 1, firstColumn: Int = 1
     ) throws(DataError) -> TemplateValue {
         let position = TextPosition(file: file, firstLine: firstLine, firstColumn: firstColumn)
-        return try withText(bytes) { text in
+        return try withText(bytes) { (text) throws(DataError) in
             var parser = JSONParser(text)
-            return Result { () throws(JSONSyntaxError) in try parser.parseDocument() }
-                .mapError { $0.dataError(in: text, position: position) }
-        }.get()
+            do throws(JSONSyntaxError) {
+                return try parser.parseDocument()
+            } catch {
+                throw error.dataError(in: text, position: position)
+            }
+        }
     }
 
     /// Where the value at `path` is written in a JSON text: the location of
@@ -49,11 +52,11 @@ public enum JSONReader {
 
     /// Runs `body` on the bytes after any byte order mark, copying them only
     /// when the collection is not contiguous.
-    private static func withText<Result>(
-        _ bytes: some Collection<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
-    ) -> Result {
-        withContiguousBytes(bytes) { buffer in
-            body(UnsafeBufferPointer(rebasing: buffer[ByteOrderMark.length(at: buffer)...]))
+    private static func withText<Result, Failure: Error>(
+        _ bytes: some Collection<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try withContiguousBytes(bytes) { (buffer) throws(Failure) in
+            try body(UnsafeBufferPointer(rebasing: buffer[ByteOrderMark.length(at: buffer)...]))
         }
     }
 }
