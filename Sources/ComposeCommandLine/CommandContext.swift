@@ -2,6 +2,7 @@
 public struct CommandContext {
     public let stdout: any OutputSink
     public let stderr: any OutputSink
+    /// The environment variables compose reads (`environmentVariables`), by name.
     public let environment: [String: String]
     /// True when stderr is a terminal (progress lines are shown only then).
     public let stderrIsTerminal: Bool
@@ -12,6 +13,9 @@ public struct CommandContext {
         self.environment = environment
         self.stderrIsTerminal = stderrIsTerminal
     }
+
+    /// The environment variables compose reads; a caller need pass no others.
+    public static let environmentVariables = ["COMPOSE_PROFILE", "SOURCE_DATE_EPOCH"]
 
     /// Writes to stdout; a failed write (a closed pipe, a full disk) is an I/O error (74).
     func writeOut(_ bytes: [UInt8]) throws(Failure) {
