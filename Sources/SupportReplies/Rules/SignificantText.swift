@@ -15,16 +15,23 @@ struct SignificantText {
 
     /// The significant text of `text`; origins count Unicode scalars.
     init(_ text: String) {
-        var kept: [Unicode.Scalar] = []
+        // Written into place: every scalar takes at least one UTF-8 byte and
+        // keeps at most one scalar per byte (② is three bytes, one digit), so
+        // the UTF-8 length bounds both arrays.
+        let capacity = text.utf8.count
         var origins: [Int] = []
-        kept.reserveCapacity(text.utf8.count / 2)
-        origins.reserveCapacity(text.utf8.count / 2)
-        var index = 0
-        for scalar in text.unicodeScalars {
-            for _ in 0..<Self.fold(scalar, into: &kept) { origins.append(index) }
-            index += 1
+        scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { kept, keptCount in
+            origins = [Int](unsafeUninitializedCapacity: capacity) { from, fromCount in
+                var index = 0
+                for scalar in text.unicodeScalars {
+                    let added = Self.fold(scalar, into: kept, at: keptCount)
+                    for offset in 0..<added { from[fromCount + offset] = index }
+                    keptCount += added
+                    fromCount += added
+                    index += 1
+                }
+            }
         }
-        self.scalars = kept
         self.origins = origins
     }
 
@@ -97,16 +104,17 @@ struct SignificantText {
         scalar.properties.isAlphabetic || scalar.properties.generalCategory == .decimalNumber
     }
 
-    /// Appends what `scalar` keeps (see the type's documentation) to `kept`;
-    /// returns how many scalars that is (0, 1, or the digits of a list number).
+    /// Writes what `scalar` keeps (see the type's documentation) into `kept`
+    /// at `position`; returns how many scalars that is (0, 1, or the digits
+    /// of a list number).
     @inline(__always)
-    private static func fold(_ scalar: Unicode.Scalar, into kept: inout [Unicode.Scalar]) -> Int {
+    private static func fold(_ scalar: Unicode.Scalar, into kept: UnsafeMutableBufferPointer<Unicode.Scalar>, at position: Int) -> Int {
         switch scalar.value {
         case 0x4E00...0x9FFF, 0x30...0x39, 0x61...0x7A:  // fast paths: CJK ideographs, digits, lowercase ASCII
-            kept.append(scalar)
+            kept[position] = scalar
             return 1
         case 0x41...0x5A:
-            kept.append(Unicode.Scalar(scalar.value + 0x20)!)
+            kept[position] = Unicode.Scalar(UInt8(scalar.value + 0x20))
             return 1
         case 0...0x7F:  // the rest of ASCII: never significant
             return 0
@@ -115,30 +123,35 @@ struct SignificantText {
         case 0xFF01...0xFF5E:  // full-width ASCII: as the ASCII character
             switch scalar.value - 0xFEE0 {
             case let ascii where (0x30...0x39).contains(ascii) || (0x61...0x7A).contains(ascii):
-                kept.append(Unicode.Scalar(UInt8(ascii)))
+                kept[position] = Unicode.Scalar(UInt8(ascii))
                 return 1
             case let ascii where (0x41...0x5A).contains(ascii):
-                kept.append(Unicode.Scalar(UInt8(ascii + 0x20)))
+                kept[position] = Unicode.Scalar(UInt8(ascii + 0x20))
                 return 1
             default:
                 return 0
             }
         case 0x2460...0x2473:  // ① … ⑳
-            return keepDigits(of: scalar.value - 0x2460 + 1, into: &kept)
+            return keepDigits(of: scalar.value - 0x2460 + 1, into: kept, at: position)
         case 0x2474...0x2487:  // ⑴ … ⒇
-            return keepDigits(of: scalar.value - 0x2474 + 1, into: &kept)
+            return keepDigits(of: scalar.value - 0x2474 + 1, into: kept, at: position)
         case 0x2488...0x249B:  // ⒈ … ⒛
-            return keepDigits(of: scalar.value - 0x2488 + 1, into: &kept)
+            return keepDigits(of: scalar.value - 0x2488 + 1, into: kept, at: position)
         default:
             guard isSignificant(scalar) else { return 0 }
-            kept.append(scalar)
+            kept[position] = scalar
             return 1
         }
     }
 
-    private static func keepDigits(of number: UInt32, into kept: inout [Unicode.Scalar]) -> Int {
-        let digits = String(number).unicodeScalars
-        kept.append(contentsOf: digits)
-        return digits.count
+    /// The decimal digits of `number` (1…20).
+    private static func keepDigits(of number: UInt32, into kept: UnsafeMutableBufferPointer<Unicode.Scalar>, at position: Int) -> Int {
+        if number >= 10 {
+            kept[position] = Unicode.Scalar(UInt8(ascii: "0") + UInt8(number / 10))
+            kept[position + 1] = Unicode.Scalar(UInt8(ascii: "0") + UInt8(number % 10))
+            return 2
+        }
+        kept[position] = Unicode.Scalar(UInt8(ascii: "0") + UInt8(number))
+        return 1
     }
 }
