@@ -8,15 +8,27 @@ root=$(cd "$here/../.." && pwd)
 work="$root/Benchmarks/work/startup"
 mkdir -p "$work"
 swiftc -O -static-stdlib "$here/hello.swift" -o "$work/hello"
+# Also fully static (libc too, no dynamic loader), to compare like with like
+# when compose is built that way.
+swiftc -O -static-executable "$here/hello.swift" -o "$work/hello-static-executable" 2>/dev/null
 (cd "$root" && swift build -c release --static-swift-stdlib --scratch-path .build-static >/dev/null)
+(cd "$root" && swift build -c release -Xswiftc -static-executable --scratch-path .build-static-executable >/dev/null 2>&1)
 (cd "$root" && swift build -c release >/dev/null)
 static="$root/.build-static/release/compose"
 dynamic="$root/.build/release/compose"
+executable="$root/.build-static-executable/release/compose"
 python3 -c 'import json,sys; c=json.load(open(sys.argv[1])); p=json.load(open(sys.argv[2])); p.update(c); json.dump(p, open(sys.argv[3],"w"), ensure_ascii=False)' \
   "$root/examples/case-zh.json" "$root/examples/profile-zh.json" "$work/case.json"
 export SOURCE_DATE_EPOCH=1604913480
 echo "compose output: $("$static" analysis-result < "$work/case.json" | wc -c) bytes; input: $(wc -c < "$work/case.json") bytes"
-python3 "$here/measure.py" "${RUNS:-50}" "$work/case.json" \
+results=$(python3 "$here/measure.py" "${RUNS:-50}" "$work/case.json" \
   -- "hello (static, baseline)" "$work/hello" \
   -- "compose (static stdlib)" "$static" analysis-result \
-  -- "compose (dynamic stdlib)" "$dynamic" analysis-result
+  -- "compose (dynamic stdlib)" "$dynamic" analysis-result \
+  -- "hello (static executable)" "$work/hello-static-executable" \
+  -- "compose (static executable)" "$executable" analysis-result)
+echo "$results"
+# The target compares like with like: compose with the runtime linked statically
+# against the hello-world built the same way (the first ratio above); a fully
+# static compose is compared with a fully static hello-world.
+echo "$results" | awk '/^hello \(static executable\)/ { base = $5 } /^compose \(static executable\)/ { printf "compose (static executable) / hello (static executable): %.2fx\n", $5 / base }'
