@@ -45,6 +45,36 @@ struct BuiltInFilesTests {
         }
     }
 
+    /// The locale values written out when the files were embedded are what
+    /// JSONReader reads from them, and valid locales (composers skip parsing
+    /// an unchanged built-in locale file, not validating it).
+    @Test func embeddedLocaleValuesMatchTheParsedFiles() throws {
+        let localeFiles = BuiltInFiles.files.filter { $0.path.hasPrefix("locales/") }
+        #expect(!localeFiles.isEmpty)
+        #expect(BuiltInFiles.localeValue(path: "templates/zh-CN/closure.mustache") == nil)
+        for file in localeFiles {
+            let parsed = try JSONReader.parse(Array(file.contents.utf8), file: file.path)
+            let embedded = try #require(BuiltInFiles.localeValue(path: file.path))
+            #expect(embedded == parsed, "\(file.path)")
+            #expect(throws: Never.self, "\(file.path)") { try LocaleBundle(embedded) }
+        }
+    }
+
+    /// The catalog laid out from the embedded tables is the one adding each file by its path makes.
+    @Test func builtInCatalogEqualsAddingEveryFile() {
+        var added = ReplyCatalog()
+        for file in BuiltInFiles.files {
+            let top = try! #require(file.path.firstIndex(of: "/"))
+            added.add(relativePath: String(file.path[file.path.index(after: top)...]),
+                      file: CatalogFile(path: file.path, contents: file.contents, isBuiltIn: true),
+                      isLocale: file.path.hasPrefix("locales/"))
+        }
+        let builtIn = ReplyCatalog.builtIn
+        func described(_ file: CatalogFile) -> String { "\(file.path) \(file.isBuiltIn) \(file.contents)" }
+        #expect(builtIn.templates.mapValues { $0.mapValues(described) } == added.templates.mapValues { $0.mapValues(described) })
+        #expect(builtIn.locales.mapValues { $0.map(described) } == added.locales.mapValues { $0.map(described) })
+    }
+
     /// What each template includes, read when the file was embedded, is what the parser finds.
     @Test func embeddedIncludesMatchTheParsedTemplates() throws {
         let templateFiles = BuiltInFiles.files.filter { $0.path.hasPrefix("templates/") }

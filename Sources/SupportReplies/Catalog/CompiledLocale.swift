@@ -97,7 +97,13 @@ struct CompiledLocale: Sendable {
 
     /// Reads a locale's files, later ones merged over earlier ones key by key.
     static func readBundle(_ locale: String, files: [CatalogFile]) throws(CompositionError) -> LocaleBundle {
-        let merged = try mergedFiles(locale, files: files)
+        // An unchanged built-in file was read when it was embedded; it is validated all the same.
+        let merged: TemplateValue
+        if let value = unchangedBuiltIn(files).flatMap(BuiltInFiles.localeValue(path:)) {
+            merged = value
+        } else {
+            merged = try mergedFiles(locale, files: files)
+        }
         do {
             return try LocaleBundle(merged)
         } catch {
@@ -109,8 +115,8 @@ struct CompiledLocale: Sendable {
     /// needs of a locale it does not write in (to remove its notice from
     /// quoted messages), at a fraction of the cost of the whole bundle.
     static func readNotice(_ locale: String, files: [CatalogFile]) throws(CompositionError) -> PrivacyNotice {
-        if files.count == 1, files[0].isBuiltIn, let notice = BuiltInFiles.privacyNotice(path: files[0].path) {
-            return PrivacyNotice(title: notice.title, text: notice.text)  // an unchanged built-in file
+        if let notice = unchangedBuiltIn(files).flatMap(BuiltInFiles.privacyNotice(path:)) {
+            return PrivacyNotice(title: notice.title, text: notice.text)
         }
         let merged = try mergedFiles(locale, files: files)
         do {
@@ -118,6 +124,11 @@ struct CompiledLocale: Sendable {
         } catch {
             throw .config(nil, "\(files.last!.path): \(error.key): \(error.message)")
         }
+    }
+
+    /// The path of a locale's only file when it is a built-in one (no overlay was added over it).
+    private static func unchangedBuiltIn(_ files: [CatalogFile]) -> String? {
+        files.count == 1 && files[0].isBuiltIn ? files[0].path : nil
     }
 
     private static func mergedFiles(_ locale: String, files: [CatalogFile]) throws(CompositionError) -> TemplateValue {

@@ -29,15 +29,27 @@ public struct SalutationRules: Sendable {
         self.honorifics = honorifics
         self.genericHonorifics = genericHonorifics
         self.romanizesHanFamilyNames = romanizesHanFamilyNames
-        genericKeys = Set(genericHonorifics.map(Salutation.honorificKey))
-        var byKey: [String: String] = [:]
-        for key in honorifics.keys.sorted() where byKey[Salutation.honorificKey(key)] == nil {
-            byKey[Salutation.honorificKey(key)] = honorifics[key]
+        // A key with a slash is generic whatever the list says (see `Salutation.isGeneric`):
+        // only slash-free ones need keeping, and slashes survive `honorificKey` (`／` becomes `/`).
+        var generic: Set<String> = []
+        for honorific in genericHonorifics where !honorific.unicodeScalars.contains(where: { $0 == "/" || $0 == "／" }) {
+            generic.insert(Salutation.honorificKey(honorific))
         }
-        honorificsByKey = byKey
+        genericKeys = generic
+        // One key per honorific, no sorting: where keys collide, the smaller honorific wins.
+        let members = Array(honorifics)
+        var chosen: [String: Int] = [:]
+        chosen.reserveCapacity(members.count)
+        for (position, member) in members.enumerated() {
+            let key = Salutation.honorificKey(member.key)
+            if let earlier = chosen.updateValue(position, forKey: key), members[earlier].key < member.key {
+                chosen[key] = earlier
+            }
+        }
+        honorificsByKey = chosen.mapValues { members[$0].value }
     }
 
-    /// `genericHonorifics` as comparison keys (see `Salutation.honorificKey`).
+    /// `genericHonorifics` without a slash, as comparison keys (see `Salutation.honorificKey`).
     let genericKeys: Set<String>
     /// `honorifics` by comparison key; where keys collide, the first in sorted order.
     let honorificsByKey: [String: String]
