@@ -87,6 +87,20 @@ struct BuiltInFilesTests {
         }
     }
 
+    /// The notice patterns worked out by embed-builtins (in Python) are the ones
+    /// the Swift code works out.
+    @Test func embeddedNoticePatternsMatchTheComputedOnes() throws {
+        for file in BuiltInFiles.files where file.path.hasPrefix("locales/") {
+            let notice = try #require(BuiltInFiles.privacyNotice(path: file.path))
+            let embedded = try #require(BuiltInFiles.noticePattern(title: notice.title, text: notice.text))
+            let computed = PrivacyNotice.Pattern(computing: notice.title, notice.text)
+            #expect(Array(embedded.needle.unicodeScalars) == computed.needle, "\(file.path)")
+            #expect(Array(embedded.title.unicodeScalars) == computed.title, "\(file.path)")
+            #expect(Array(embedded.closing.unicodeScalars) == computed.closing, "\(file.path)")
+        }
+        #expect(BuiltInFiles.noticePattern(title: "Notice", text: "Some other notice.") == nil)
+    }
+
     @Test func everyBuiltInKindExistsInBothLocales() throws {
         let kinds = try ReplyComposer().kinds
         #expect(kinds.map(\.kind) == ["analysis-result", "closure", "initial-response", "log-request", "onsite-visit", "scope-definition"])

@@ -806,6 +806,56 @@ Important: before you send any material, please delete or mask account names, pa
         }
     }
 
+    /// The matching pattern of a built-in privacy notice (see
+    /// `PrivacyNotice`): its text's and title's significant characters and the
+    /// punctuation that closes it, worked out when this file was generated.
+    static func noticePattern(title: String, text: String) -> (needle: String, title: String, closing: String)? {
+        switch (title, text) {
+        case (#"""
+Privacy Notice
+"""#, #"""
+To diagnose and resolve the support case you have opened, we may ask you for system logs, event records, memory dumps, configuration exports, screenshots and similar material ("diagnostic data"). We use diagnostic data only to locate, reproduce and fix the problem described in this case, and for no other purpose.
+We keep diagnostic data confidential in accordance with applicable laws and regulations and our information security policies: only the staff working on this case may access it, and only as far as their work requires; after the case is closed, it is kept for the applicable retention period and then securely disposed of.
+We do not provide, publish or share your diagnostic data with any third party, except:
+1. with your prior explicit consent;
+2. where a law or administrative regulation requires disclosure;
+3. where a court, prosecutor, public security authority or other competent authority requests it through legal procedure;
+4. where it is strictly necessary to resolve this case, to the product manufacturer or a technical partner bound by equivalent confidentiality obligations, limited to what is necessary;
+5. where necessary to respond to an emergency, or to protect the life, health or property of a natural person.
+Important: before you send any material, please delete or mask account names, passwords, keys, certificate private keys, access tokens and other sensitive information. If the material contains your organization's trade secrets, please desensitize it before sending.
+"""#):
+            return (#"""
+todiagnoseandresolvethesupportcaseyouhaveopenedwemayaskyouforsystemlogseventrecordsmemorydumpsconfigurationexportsscreenshotsandsimilarmaterialdiagnosticdataweusediagnosticdataonlytolocatereproduceandfixtheproblemdescribedinthiscaseandfornootherpurposewekeepdiagnosticdataconfidentialinaccordancewithapplicablelawsandregulationsandourinformationsecuritypoliciesonlythestaffworkingonthiscasemayaccessitandonlyasfarastheirworkrequiresafterthecaseiscloseditiskeptfortheapplicableretentionperiodandthensecurelydisposedofwedonotprovidepublishorshareyourdiagnosticdatawithanythirdpartyexcept1withyourpriorexplicitconsent2wherealaworadministrativeregulationrequiresdisclosure3whereacourtprosecutorpublicsecurityauthorityorothercompetentauthorityrequestsitthroughlegalprocedure4whereitisstrictlynecessarytoresolvethiscasetotheproductmanufactureroratechnicalpartnerboundbyequivalentconfidentialityobligationslimitedtowhatisnecessary5wherenecessarytorespondtoanemergencyortoprotectthelifehealthorpropertyofanaturalpersonimportantbeforeyousendanymaterialpleasedeleteormaskaccountnamespasswordskeyscertificateprivatekeysaccesstokensandothersensitiveinformationifthematerialcontainsyourorganizationstradesecretspleasedesensitizeitbeforesending
+"""#, #"""
+privacynotice
+"""#, #"""
+.
+"""#)
+        case (#"""
+隐私声明
+"""#, #"""
+为诊断和处理您提交的技术支持案例，我们可能需要您提供系统日志、事件记录、内存转储文件、配置导出文件、屏幕截图等资料（以下统称“诊断资料”）。诊断资料仅用于本案例的问题定位、复现与解决，不会用于与本案例无关的任何其他目的。
+我们依照国家有关法律法规及本公司信息安全管理制度，对诊断资料采取必要的技术和管理措施予以保密：仅参与本案例处理的人员可在工作所需范围内访问，案例关闭后按规定的保存期限妥善处置。
+除下列情形外，我们不会将您的诊断资料披露、转让或公开给任何第三方：
+1. 事先取得您的明确同意；
+2. 依据法律、行政法规的规定必须提供；
+3. 人民法院、人民检察院、公安机关等有权机关依照法定程序要求提供；
+4. 为解决本案例问题确有必要，在最小必要范围内提供给承担同等保密义务的产品原厂或技术合作伙伴；
+5. 为应对突发事件，或为保护自然人的生命健康和财产安全所必需。
+特别提示：发送任何资料之前，请先对其中的账号名称、密码、密钥、证书私钥、访问令牌等敏感信息进行删除或打码处理；如资料涉及贵单位的商业秘密，请完成脱敏处理后再行提供。
+"""#):
+            return (#"""
+为诊断和处理您提交的技术支持案例我们可能需要您提供系统日志事件记录内存转储文件配置导出文件屏幕截图等资料以下统称诊断资料诊断资料仅用于本案例的问题定位复现与解决不会用于与本案例无关的任何其他目的我们依照国家有关法律法规及本公司信息安全管理制度对诊断资料采取必要的技术和管理措施予以保密仅参与本案例处理的人员可在工作所需范围内访问案例关闭后按规定的保存期限妥善处置除下列情形外我们不会将您的诊断资料披露转让或公开给任何第三方1事先取得您的明确同意2依据法律行政法规的规定必须提供3人民法院人民检察院公安机关等有权机关依照法定程序要求提供4为解决本案例问题确有必要在最小必要范围内提供给承担同等保密义务的产品原厂或技术合作伙伴5为应对突发事件或为保护自然人的生命健康和财产安全所必需特别提示发送任何资料之前请先对其中的账号名称密码密钥证书私钥访问令牌等敏感信息进行删除或打码处理如资料涉及贵单位的商业秘密请完成脱敏处理后再行提供
+"""#, #"""
+隐私声明
+"""#, #"""
+.
+"""#)
+        default:
+            return nil
+        }
+    }
+
     /// The partials and parents each built-in template names, sorted, and
     /// whether it names one dynamically, read when this file was generated:
     /// a composer for one kind compiles only the templates that kind renders,

@@ -77,20 +77,37 @@ public struct PrivacyNotice: Sendable, Equatable {
     }
 
     /// A notice's significant characters, its title's, and the punctuation after its last letter.
-    private struct Pattern: Sendable {
+    struct Pattern: Sendable {
         let needle: [Unicode.Scalar]
         let title: [Unicode.Scalar]
         let closing: [Unicode.Scalar]
 
         init(title: String, text: String) {
+            if let known = BuiltInFiles.noticePattern(title: title, text: text) {  // a built-in notice: worked out ahead
+                self.init(
+                    needle: Array(known.needle.unicodeScalars), title: Array(known.title.unicodeScalars),
+                    closing: Array(known.closing.unicodeScalars))
+            } else {
+                self.init(computing: title, text)
+            }
+        }
+
+        /// The pattern worked out from the notice.
+        init(computing title: String, _ text: String) {
             let significant = SignificantText(text)
-            needle = significant.scalars
-            self.title = SignificantText(title).scalars
             // The punctuation after the notice's last letter or digit (`。`), folded, without whitespace.
             let afterLastSignificant = significant.origins.last.map { $0 + 1 } ?? text.unicodeScalars.count
-            closing = text.unicodeScalars.dropFirst(afterLastSignificant)
-                .filter { !$0.isWhitespace }
-                .map(SignificantText.foldedPunctuation)
+            self.init(
+                needle: significant.scalars, title: SignificantText(title).scalars,
+                closing: text.unicodeScalars.dropFirst(afterLastSignificant)
+                    .filter { !$0.isWhitespace }
+                    .map(SignificantText.foldedPunctuation))
+        }
+
+        private init(needle: [Unicode.Scalar], title: [Unicode.Scalar], closing: [Unicode.Scalar]) {
+            self.needle = needle
+            self.title = title
+            self.closing = closing
         }
     }
 }
