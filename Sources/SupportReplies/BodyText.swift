@@ -112,6 +112,13 @@ extension String {
 
     /// `-` replaced by `_` (closure reasons accept both).
     var replacingHyphens: String {
-        String(decoding: utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
+        guard utf8.contains(UInt8(ascii: "-")) else { return self }
+        return String(decoding: utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
+    }
+
+    /// `lowercased()`, without building a new string for ASCII text that
+    /// has no capital letter (most addresses and keys).
+    var lowercasedCheaply: String {
+        utf8.contains { $0 >= 0x80 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } ? lowercased() : self
     }
 }

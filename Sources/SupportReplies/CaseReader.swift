@@ -275,7 +275,7 @@ struct CaseReader {
 
     private mutating func closureReason() -> ClosureReason {
         guard let text = optionalText("closure.reason") else { return .resolved }
-        let key = text.lowercased().replacingHyphens
+        let key = text.lowercasedCheaply.replacingHyphens
         guard let reason = ClosureReason(rawValue: key) else {
             let known = ClosureReason.allCases.map(\.rawValue).joined(separator: ", ")
             problem("closure.reason", "unknown reason '\(text)' (one of: \(known))")
@@ -320,22 +320,31 @@ struct CaseReader {
     /// `cc[]`, then the case mailbox, each address once and never the customer's.
     private mutating func carbonCopies() -> [Mailbox] {
         var result: [Mailbox] = []
-        var seen: Set<String> = []
-        if let customer = optionalText("customer.email") { seen.insert(customer.lowercased()) }
+        // A handful of addresses: a list searched in order beats hashing them.
+        var seen: [String] = []
+        if let customer = optionalText("customer.email") { seen.append(customer.lowercasedCheaply) }
         if optionalText("sender.email") == nil, let mailbox = optionalText("organization.case_mailbox.email") {
-            seen.insert(mailbox.lowercased())  // it is the sender then
+            seen.append(mailbox.lowercasedCheaply)  // it is the sender then
         }
         for index in listCount("cc") {
-            if let box = mailbox(name: "cc.\(index).name", email: "cc.\(index).email", required: true), seen.insert(box.address.lowercased()).inserted {
+            if let box = mailbox(name: "cc.\(index).name", email: "cc.\(index).email", required: true), Self.isNew(box.address, in: &seen) {
                 result.append(box)
             }
         }
         if let box = mailbox(name: "organization.case_mailbox.name", email: "organization.case_mailbox.email", required: false),
-            seen.insert(box.address.lowercased()).inserted
+            Self.isNew(box.address, in: &seen)
         {
             result.append(box)
         }
         return result
+    }
+
+    /// True when no address in `seen` equals `address` ignoring case; `seen` then holds it too.
+    private static func isNew(_ address: String, in seen: inout [String]) -> Bool {
+        let key = address.lowercasedCheaply
+        guard !seen.contains(key) else { return false }
+        seen.append(key)
+        return true
     }
 
     /// The indices of a list field; a problem when it is not a list.

@@ -68,12 +68,22 @@ enum MessageID {
     /// `<case-number>.<kind>.<UTC yyyymmddhhmmss>@<domain>`, without the angle brackets.
     static func make(caseNumber: String, kind: String, epochSeconds: Int64, domain: String) -> String {
         let utc = MessageDateText.utcStamp(epochSeconds)
-        return "\(atom(caseNumber)).\(atom(kind)).\(utc)@\(domain)"
+        var id: [UInt8] = []
+        id.reserveCapacity(caseNumber.utf8.count + kind.utf8.count + utc.utf8.count + domain.utf8.count + 3)
+        appendAtom(caseNumber, to: &id)
+        id.append(UInt8(ascii: "."))
+        appendAtom(kind, to: &id)
+        id.append(UInt8(ascii: "."))
+        id.append(contentsOf: utc.utf8)
+        id.append(UInt8(ascii: "@"))
+        id.append(contentsOf: domain.utf8)
+        return String(decoding: id, as: UTF8.self)
     }
 
-    /// Text reduced to atext, other characters as `-` (a case number with spaces or CJK stays usable).
-    private static func atom(_ text: String) -> String {
-        let mapped = String(scalars: text.unicodeScalars.lazy.map { MailSyntax.isAtext($0) ? $0 : "-" }, capacity: text.utf8.count)
-        return mapped.isEmpty ? "case" : mapped
+    /// Text reduced to atext, other characters as `-` (a case number with
+    /// spaces or CJK stays usable); `case` for empty text.
+    private static func appendAtom(_ text: String, to id: inout [UInt8]) {
+        guard !text.isEmpty else { return id.append(contentsOf: "case".utf8) }
+        for scalar in text.unicodeScalars { id.append(MailSyntax.isAtext(scalar) ? UInt8(truncatingIfNeeded: scalar.value) : UInt8(ascii: "-")) }
     }
 }
