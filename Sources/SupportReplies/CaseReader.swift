@@ -189,8 +189,11 @@ struct CaseReader {
         })
     }
 
+    /// Records a problem once: a field read in several places (`sender.email`
+    /// by the sender, the copies and the Message-ID domain) is reported once.
     private mutating func problem(_ path: String, _ message: String) {
-        problems.append(CompositionError.Problem(path: Self.jsonPath(path), message: message))
+        let found = CompositionError.Problem(path: Self.jsonPath(path), message: message)
+        if !problems.contains(found) { problems.append(found) }
     }
 
     /// A required scalar: present, not null, not blank, not an object or list.

@@ -306,6 +306,20 @@ struct EndToEndTests {
         #expect(good.status == 0)
     }
 
+    /// A field read in several places (the sender's address is the From, is
+    /// kept out of the copies and gives the Message-ID domain) is reported once.
+    @Test func eachProblemIsReportedOnce() throws {
+        let result = try Self.run(["check", "initial-response"], Self.minimalCase {
+            $0["sender"] = ["name": "柏晨", "email": ["not": "text"]]
+            $0["customer"] = ["name": "张新", "email": ["a@b.example"]]
+        })
+        #expect(result.status == 65)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.contains("sender.email: expected text, found an object") }.count == 1, "\(lines)")
+        #expect(lines.filter { $0.contains("customer.email: expected text, found a list") }.count == 1, "\(lines)")
+        #expect(Set(lines).count == lines.count, "\(lines)")
+    }
+
     @Test func renderFollowsTheSpecUnlessText() throws {
         let folder = try BinaryRunner.temporaryFolder()
         try Data("Hi {{name}}! {{> part}}".utf8).write(to: folder.appendingPathComponent("main.mustache"))
