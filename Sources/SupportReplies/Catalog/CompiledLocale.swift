@@ -107,7 +107,7 @@ struct CompiledLocale: Sendable {
         do {
             return try LocaleBundle(merged)
         } catch {
-            throw .config(nil, "\(files.last!.path): \(error.key): \(error.message)")
+            throw localeError(error, in: files)
         }
     }
 
@@ -122,8 +122,13 @@ struct CompiledLocale: Sendable {
         do {
             return try PrivacyNotice(LocaleField(root: merged).child("privacy_notice"))
         } catch {
-            throw .config(nil, "\(files.last!.path): \(error.key): \(error.message)")
+            throw localeError(error, in: files)
         }
+    }
+
+    /// A bad key of a locale, reported against its last file (the overlay that set it, or the built-in one).
+    private static func localeError(_ error: LocaleError, in files: [CatalogFile]) -> CompositionError {
+        .config(nil, "\(files.last!.path): \(error.key): \(error.message)")
     }
 
     /// The path of a locale's only file when it is a built-in one (no overlay was added over it).

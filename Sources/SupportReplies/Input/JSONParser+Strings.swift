@@ -111,7 +111,7 @@ extension JSONParser {
         case UInt8(ascii: "t"): simple = 0x09
         case UInt8(ascii: "u"):
             let (scalar, end) = try decodeUnicodeEscape(at: start, contentStart: contentStart)
-            appendUTF8(scalar)
+            scratch.appendUTF8(scalar)
             return end
         default:
             let message =
@@ -169,10 +169,6 @@ extension JSONParser {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
         default: return nil
         }
-    }
-
-    private mutating func appendUTF8(_ scalar: Unicode.Scalar) {
-        for unit in UTF8.encode(scalar)! { scratch.append(unit) }
     }
 
     /// Makes the String for an escape-free slice. Non-ASCII text goes

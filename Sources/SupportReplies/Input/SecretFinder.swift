@@ -168,22 +168,3 @@ public enum SecretFinder {
         }
     }
 }
-
-extension UnsafeBufferPointer<UInt8> {
-    /// True when the bytes end with `suffix`.
-    func hasSuffix(_ suffix: [UInt8]) -> Bool {
-        count >= suffix.count && hasPrefix(suffix, at: count - suffix.count, ignoringASCIICase: false)
-    }
-
-    /// True when `prefix` stands at `start`; with `ignoringASCIICase`,
-    /// `prefix` is lowercase ASCII and the bytes may be in either case.
-    func hasPrefix(_ prefix: [UInt8], at start: Int, ignoringASCIICase: Bool) -> Bool {
-        guard start + prefix.count <= count else { return false }
-        for (offset, expected) in prefix.enumerated() {
-            let byte = self[start + offset]
-            let folded = ignoringASCIICase && byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-            if folded != expected { return false }
-        }
-        return true
-    }
-}

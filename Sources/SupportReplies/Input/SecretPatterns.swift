@@ -127,7 +127,7 @@ private struct Cursor {
     mutating func privateKeyBlock() -> Bool {
         guard skip(Literal.beginBlock) else { return false }
         while offset < bytes.count {
-            if bytes[offset...].starts(with: Literal.privateKeyEnd) { return true }
+            if bytes.hasPrefix(Literal.privateKeyEnd, at: offset, ignoringASCIICase: false) { return true }
             guard isUpper(bytes[offset]) || isDigit(bytes[offset]) || bytes[offset] == UInt8(ascii: " ") else {
                 return false
             }
@@ -149,12 +149,7 @@ private struct Cursor {
 
     /// Moves past `literal` when it is here.
     private mutating func skip(_ literal: [UInt8], ignoringCase: Bool = false) -> Bool {
-        guard offset + literal.count <= bytes.count else { return false }
-        let here = bytes[offset..<offset + literal.count]
-        guard ignoringCase ? here.elementsEqual(literal, by: { lowercased($0) == $1 }) : here.elementsEqual(literal)
-        else {
-            return false
-        }
+        guard bytes.hasPrefix(literal, at: offset, ignoringASCIICase: ignoringCase) else { return false }
         offset += literal.count
         return true
     }
@@ -209,4 +204,22 @@ private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
 private func isUpper(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "A") < 26 }
 private func isLower(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "a") < 26 }
 private func isAlphanumeric(_ byte: UInt8) -> Bool { isDigit(byte) || isUpper(byte) || isLower(byte) }
-private func lowercased(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte | 0x20 : byte }
+
+extension UnsafeBufferPointer<UInt8> {
+    /// True when the bytes end with `suffix`.
+    func hasSuffix(_ suffix: [UInt8]) -> Bool {
+        count >= suffix.count && hasPrefix(suffix, at: count - suffix.count, ignoringASCIICase: false)
+    }
+
+    /// True when `prefix` stands at `start`; with `ignoringASCIICase`,
+    /// `prefix` is lowercase ASCII and the bytes may be in either case.
+    func hasPrefix(_ prefix: [UInt8], at start: Int, ignoringASCIICase: Bool) -> Bool {
+        guard start + prefix.count <= count else { return false }
+        for (offset, expected) in prefix.enumerated() {
+            let byte = self[start + offset]
+            let folded = ignoringASCIICase && byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+            if folded != expected { return false }
+        }
+        return true
+    }
+}
