@@ -4,12 +4,16 @@
 /// Comparing fingerprints rejects almost every non-matching key with one
 /// integer comparison, so the linear search of a small object rarely
 /// compares strings at all. Template paths compute theirs when the template
-/// is compiled, objects when a member is added.
-struct MemberKey: Sendable, Equatable {
-    let name: String
+/// is compiled, objects when a member is added; code that reads the same
+/// members of many values makes its keys once and looks up with
+/// ``TemplateValue/subscript(_:)``.
+public struct MemberKey: Sendable, Equatable {
+    /// The member name.
+    public let name: String
     let fingerprint: UInt64
 
-    init(_ name: String) {
+    /// The key for the member named `name`.
+    public init(_ name: String) {
         var name = name
         fingerprint = name.withUTF8(Self.fingerprint(of:))
         self.name = name

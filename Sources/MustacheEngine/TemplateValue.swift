@@ -39,6 +39,13 @@ extension TemplateValue {
         return nil
     }
 
+    /// The member at `key` when this is an object, else `nil`: the lookup
+    /// for a key made once and used on many values.
+    public subscript(key: MemberKey) -> TemplateValue? {
+        if case .object(let object) = self { return object[key] }
+        return nil
+    }
+
     /// Follows a dotted path (`["customer", "name"]`) through nested objects.
     public func value(at path: some Sequence<String>) -> TemplateValue? {
         var current = self
@@ -185,6 +192,11 @@ public struct TemplateObject: Sendable, Equatable {
                 }
             }
         }
+    }
+
+    /// The member named by `key`, a key made once for many lookups.
+    public subscript(key: MemberKey) -> TemplateValue? {
+        position(of: key).map { entries[$0].value }
     }
 
     /// The value of the member at `position` (from ``position(of:)``), then

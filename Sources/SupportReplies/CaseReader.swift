@@ -106,14 +106,14 @@ struct CaseReader {
     /// Reads and checks everything; throws a data error listing every problem found.
     mutating func readFacts(kind: String) throws(CompositionError) -> ReplyFacts {
         let bundle = compiled.bundle
-        for path in compiled.requiredFields[kind] ?? Self.fields(kind: kind, templates: compiled.templates).required {
+        for path in compiled.requiredFields[kind] ?? Self.fields(kind: kind, templates: compiled.templates).required.map(FieldPath.init) {
             _ = requiredText(path)
         }
         // The number goes into the Subject, so it is header text too.
-        let number = requiredText("case.number").flatMap { _ in headerText("case.number") } ?? ""
-        let title = headerText("case.title") ?? ""
-        let name = headerText("customer.name") ?? ""
-        let token = headerText("case.tracking_token")
+        let number = requiredText(Field.caseNumber).flatMap { _ in headerText(Field.caseNumber) } ?? ""
+        let title = headerText(Field.caseTitle) ?? ""
+        let name = headerText(Field.customerName) ?? ""
+        let token = headerText(Field.caseTrackingToken)
         let offsetAt = zoneOffsets()
         let sendDate = MessageDate(epochSeconds: options.sendEpochSeconds, utcOffsetMinutes: offsetAt(options.sendEpochSeconds))
         let thread = readThread(offsetAt: offsetAt)
@@ -121,17 +121,17 @@ struct CaseReader {
         let facts = ReplyFacts(
             kind: kind,
             caseNumber: number,
-            salutation: Salutation.make(name: name, familyName: headerText("customer.family_name"), honorific: headerText("customer.title"), rules: bundle.salutation),
+            salutation: Salutation.make(name: name, familyName: headerText(Field.customerFamilyName), honorific: headerText(Field.customerTitle), rules: bundle.salutation),
             stage: stage,
             subject: SubjectLine.make(number: number, title: title, stage: stage, token: token, isReply: !thread.isEmpty, rules: bundle.subject),
             closing: bundle.closing(for: kind),
             sendDate: sendDate,
             writtenDate: bundle.dateStyle.write(sendDate),
-            onsiteTime: dateTime("onsite.time").map { bundle.dateStyle.write(MessageDate(epochSeconds: $0, utcOffsetMinutes: offsetAt($0))) },
+            onsiteTime: dateTime(Field.onsiteTime).map { bundle.dateStyle.write(MessageDate(epochSeconds: $0, utcOffsetMinutes: offsetAt($0))) },
             closureReason: closureReason(),
             signatureName: signatureName(),
             from: sender(),
-            to: [mailbox(name: "customer.name", email: "customer.email", required: options.needsAddresses)].compactMap { $0 },
+            to: [mailbox(name: Field.customerName, email: Field.customerEmail, required: options.needsAddresses)].compactMap { $0 },
             cc: carbonCopies(),
             messageID: MessageID.make(caseNumber: number, kind: kind, epochSeconds: options.sendEpochSeconds, domain: messageDomain()),
             notice: notice(),
@@ -145,61 +145,22 @@ struct CaseReader {
 
     // MARK: - Field readers
 
-    /// The value at a dotted path whose numeric segments index lists (`cc.0.email`).
-    private func value(_ path: String) -> TemplateValue? {
-        var path = path
-        return path.withUTF8 { bytes in
-            var current = data
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: ".") { end += 1 }
-                let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                start = end + 1
-                switch current {
-                case .object(let object):
-                    guard let next = object[String(decoding: segment, as: UTF8.self)] else { return nil }
-                    current = next
-                case .list(let items):
-                    guard let index = Self.index(segment), items.indices.contains(index) else { return nil }
-                    current = items[index]
-                default:
-                    return nil
-                }
-            }
-            return current
-        }
-    }
-
-    /// A list index written in ASCII digits.
-    private static func index(_ digits: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !digits.isEmpty, digits.count < 10 else { return nil }
-        var value = 0
-        for digit in digits {
-            guard digit &- UInt8(ascii: "0") < 10 else { return nil }
-            value = value * 10 + Int(digit &- UInt8(ascii: "0"))
-        }
-        return value
-    }
-
-    /// The JSON path of a dotted path whose numeric segments index lists.
-    static func jsonPath(_ path: String) -> JSONPath {
-        JSONPath(path.split(separator: ".").map { segment in
-            Int(segment).map { .index($0) } ?? .key(String(segment))
-        })
+    /// The value at a path whose numeric segments index lists (`cc.0.email`).
+    private func value(_ path: FieldPath) -> TemplateValue? {
+        path.value(in: data)
     }
 
     /// Records a problem once: a field read in several places (`sender.email`
     /// by the sender, the copies and the Message-ID domain) is reported once.
-    private mutating func problem(_ path: String, _ message: String) {
-        let found = CompositionError.Problem(path: Self.jsonPath(path), message: message)
+    private mutating func problem(_ path: FieldPath, _ message: String) {
+        let found = CompositionError.Problem(path: path.jsonPath, message: message)
         if !problems.contains(found) { problems.append(found) }
     }
 
     /// A required scalar: present, not null, not blank, not an object or list.
     @discardableResult
-    private mutating func requiredText(_ path: String) -> String? {
-        if !problems.isEmpty, problems.contains(where: { $0.path == Self.jsonPath(path) }) { return nil }
+    private mutating func requiredText(_ path: FieldPath) -> String? {
+        if !problems.isEmpty, problems.contains(where: { $0.path == path.jsonPath }) { return nil }
         switch value(path) {
         case nil, .null?: problem(path, "required field is missing")
         case .string(let text)? where text.unicodeScalars.allSatisfy(\.isWhitespace): problem(path, "required field is empty")
@@ -211,7 +172,7 @@ struct CaseReader {
     }
 
     /// An optional scalar: nil when absent, null or blank; a problem when not text.
-    private mutating func optionalText(_ path: String) -> String? {
+    private mutating func optionalText(_ path: FieldPath) -> String? {
         guard let found = value(path), found != .null else { return nil }
         guard let text = scalarText(found) else {
             problem(path, "expected text, found \(describe(found))")
@@ -222,7 +183,7 @@ struct CaseReader {
     }
 
     /// Text for a header: line breaks and tabs fold to spaces; other control characters are refused.
-    private mutating func headerText(_ path: String) -> String? {
+    private mutating func headerText(_ path: FieldPath) -> String? {
         guard let text = optionalText(path) else { return nil }
         switch HeaderText.fold(text) {
         case .success(let folded): return folded
@@ -254,7 +215,7 @@ struct CaseReader {
     }
 
     /// An RFC 3339 date-time field, as epoch seconds.
-    private mutating func dateTime(_ path: String) -> Int64? {
+    private mutating func dateTime(_ path: FieldPath) -> Int64? {
         guard let text = optionalText(path) else { return nil }
         guard let parsed = RFC3339.parse(text) else {
             problem(path, "expected an RFC 3339 date-time like 2020-11-09T17:18:00+08:00, found '\(text)'")
@@ -266,41 +227,41 @@ struct CaseReader {
     /// The UTC offset to write dates in: `time_zone` when set, else the send time's offset.
     private mutating func zoneOffsets() -> @Sendable (Int64) -> Int {
         let fallback = options.sendUTCOffsetMinutes
-        guard let zone = optionalText("time_zone") else { return { _ in fallback } }
+        guard let zone = optionalText(Field.timeZone) else { return { _ in fallback } }
         do {
             _ = try TimeZones.utcOffsetMinutes(zone: zone, at: options.sendEpochSeconds)
         } catch {
-            problem("time_zone", error.message)
+            problem(Field.timeZone, error.message)
             return { _ in fallback }
         }
         return { moment in (try? TimeZones.utcOffsetMinutes(zone: zone, at: moment)) ?? fallback }
     }
 
     private mutating func closureReason() -> ClosureReason {
-        guard let text = optionalText("closure.reason") else { return .resolved }
+        guard let text = optionalText(Field.closureReason) else { return .resolved }
         let key = text.lowercasedCheaply.replacingHyphens
         guard let reason = ClosureReason(rawValue: key) else {
             let known = ClosureReason.allCases.map(\.rawValue).joined(separator: ", ")
-            problem("closure.reason", "unknown reason '\(text)' (one of: \(known))")
+            problem(Field.closureReason, "unknown reason '\(text)' (one of: \(known))")
             return .resolved
         }
         return reason
     }
 
     private mutating func signatureName() -> String? {
-        guard let name = optionalText("sender.name") else { return nil }
-        guard let latin = optionalText("sender.latin_name"), latin != name else { return name }
+        guard let name = optionalText(Field.senderName) else { return nil }
+        guard let latin = optionalText(Field.senderLatinName), latin != name else { return name }
         return name + " " + latin
     }
 
     /// A mailbox from a name and an address field; the address is checked.
-    private mutating func mailbox(name namePath: String, email emailPath: String, required: Bool) -> Mailbox? {
+    private mutating func mailbox(name namePath: FieldPath, email emailPath: FieldPath, required: Bool) -> Mailbox? {
         let address = required ? requiredText(emailPath).flatMap { _ in emailAddress(emailPath) } : emailAddress(emailPath)
         guard let address else { return nil }
         return Mailbox(name: headerText(namePath) ?? "", address: address)
     }
 
-    private mutating func emailAddress(_ path: String) -> String? {
+    private mutating func emailAddress(_ path: FieldPath) -> String? {
         guard let text = optionalText(path) else { return nil }
         guard MailSyntax.isAddress(text) else {
             problem(path, "'\(text)' is not an email address (expected local@domain)")
@@ -312,10 +273,10 @@ struct CaseReader {
     /// The sender; without `sender.email`, the case mailbox (a real support
     /// address). MIME needs one of them: a From address is never invented.
     private mutating func sender() -> Mailbox? {
-        if let box = mailbox(name: "sender.name", email: "sender.email", required: false) { return box }
-        if let box = mailbox(name: "organization.case_mailbox.name", email: "organization.case_mailbox.email", required: false) { return box }
-        if options.needsAddresses && value("sender.email") == nil {
-            problem("sender.email", "required field is missing (MIME needs a From address: sender.email or organization.case_mailbox.email)")
+        if let box = mailbox(name: Field.senderName, email: Field.senderEmail, required: false) { return box }
+        if let box = mailbox(name: Field.organizationCaseMailboxName, email: Field.organizationCaseMailboxEmail, required: false) { return box }
+        if options.needsAddresses && value(Field.senderEmail) == nil {
+            problem(Field.senderEmail, "required field is missing (MIME needs a From address: sender.email or organization.case_mailbox.email)")
         }
         return nil
     }
@@ -325,16 +286,16 @@ struct CaseReader {
         var result: [Mailbox] = []
         // A handful of addresses: a list searched in order beats hashing them.
         var seen: [String] = []
-        if let customer = optionalText("customer.email") { seen.append(customer.lowercasedCheaply) }
-        if optionalText("sender.email") == nil, let mailbox = optionalText("organization.case_mailbox.email") {
+        if let customer = optionalText(Field.customerEmail) { seen.append(customer.lowercasedCheaply) }
+        if optionalText(Field.senderEmail) == nil, let mailbox = optionalText(Field.organizationCaseMailboxEmail) {
             seen.append(mailbox.lowercasedCheaply)  // it is the sender then
         }
-        for index in listCount("cc") {
-            if let box = mailbox(name: "cc.\(index).name", email: "cc.\(index).email", required: true), Self.isNew(box.address, in: &seen) {
+        for index in listCount(Field.cc) {
+            if let box = mailbox(name: FieldPath("cc.\(index).name"), email: FieldPath("cc.\(index).email"), required: true), Self.isNew(box.address, in: &seen) {
                 result.append(box)
             }
         }
-        if let box = mailbox(name: "organization.case_mailbox.name", email: "organization.case_mailbox.email", required: false),
+        if let box = mailbox(name: Field.organizationCaseMailboxName, email: Field.organizationCaseMailboxEmail, required: false),
             Self.isNew(box.address, in: &seen)
         {
             result.append(box)
@@ -351,7 +312,7 @@ struct CaseReader {
     }
 
     /// The indices of a list field; a problem when it is not a list.
-    private mutating func listCount(_ path: String) -> Range<Int> {
+    private mutating func listCount(_ path: FieldPath) -> Range<Int> {
         switch value(path) {
         case nil, .null?: return 0..<0
         case .list(let items)?: return 0..<items.count
@@ -362,11 +323,11 @@ struct CaseReader {
     }
 
     private mutating func messageDomain() -> String {
-        if let domain = optionalText("organization.domain") {
+        if let domain = optionalText(Field.organizationDomain) {
             if MailSyntax.isHostName(domain) { return domain }
-            problem("organization.domain", "'\(domain)' is not a domain name")
+            problem(Field.organizationDomain, "'\(domain)' is not a domain name")
         }
-        if let sender = optionalText("sender.email"), let at = sender.lastIndex(of: "@"), MailSyntax.isAddress(sender) {
+        if let sender = optionalText(Field.senderEmail), let at = sender.lastIndex(of: "@"), MailSyntax.isAddress(sender) {
             return String(sender[sender.index(after: at)...])
         }
         return "compose.invalid"
@@ -374,7 +335,7 @@ struct CaseReader {
 
     private mutating func notice() -> PrivacyNotice {
         let standard = compiled.bundle.privacyNotice
-        guard let text = optionalText("organization.privacy_notice") else { return standard }
+        guard let text = optionalText(Field.organizationPrivacyNotice) else { return standard }
         return PrivacyNotice(title: standard.title, text: text)
     }
 
@@ -382,27 +343,27 @@ struct CaseReader {
 
     private mutating func readThread(offsetAt: @Sendable (Int64) -> Int) -> [QuotedMessage] {
         var messages: [QuotedMessage] = []
-        for index in listCount("thread") {
-            let base = "thread.\(index)"
+        for index in listCount(Field.thread) {
+            let base = FieldPath("thread.\(index)")
             guard case .object? = value(base) else {
                 problem(base, "expected an object, found \(value(base).map(describe) ?? "nothing")")
                 continue
             }
-            let sent = dateTime(base + ".sent").map { compiled.bundle.dateStyle.write(MessageDate(epochSeconds: $0, utcOffsetMinutes: offsetAt($0))) }
+            let sent = dateTime(base.appending("sent")).map { compiled.bundle.dateStyle.write(MessageDate(epochSeconds: $0, utcOffsetMinutes: offsetAt($0))) }
             messages.append(
                 QuotedMessage(
-                    from: addressList(base + ".from", single: true),
+                    from: addressList(base.appending("from"), single: true),
                     sent: sent,
-                    to: addressList(base + ".to", single: false),
-                    cc: addressList(base + ".cc", single: false),
-                    subject: headerText(base + ".subject"),
-                    body: optionalBody(base + ".body"),
-                    messageID: messageIDField(base + ".message_id")))
+                    to: addressList(base.appending("to"), single: false),
+                    cc: addressList(base.appending("cc"), single: false),
+                    subject: headerText(base.appending("subject")),
+                    body: optionalBody(base.appending("body")),
+                    messageID: messageIDField(base.appending("message_id"))))
         }
         return messages
     }
 
-    private mutating func optionalBody(_ path: String) -> String {
+    private mutating func optionalBody(_ path: FieldPath) -> String {
         guard let found = value(path), found != .null else { return "" }
         guard let text = scalarText(found) else {
             problem(path, "expected text, found \(describe(found))")
@@ -412,25 +373,25 @@ struct CaseReader {
     }
 
     /// `Name <email>` for one address object or a list of them, joined with "; ".
-    private mutating func addressList(_ path: String, single: Bool) -> String {
+    private mutating func addressList(_ path: FieldPath, single: Bool) -> String {
         let entries: [String]
         if single {
             entries = [quotedAddress(path)].compactMap { $0 }
         } else {
-            entries = listCount(path).compactMap { quotedAddress("\(path).\($0)") }
+            entries = listCount(path).compactMap { quotedAddress(path.appending(String($0))) }
         }
         var list = entries.first ?? ""
         for entry in entries.dropFirst() { list += "; " + entry }
         return list
     }
 
-    private mutating func quotedAddress(_ path: String) -> String? {
+    private mutating func quotedAddress(_ path: FieldPath) -> String? {
         switch value(path) {
         case nil, .null?: return nil
         case .string(let text)?: return text
         case .object?:
-            let name = headerText(path + ".name")
-            let email = optionalText(path + ".email")
+            let name = headerText(path.appending("name"))
+            let email = optionalText(path.appending("email"))
             switch (name, email) {
             case let (name?, email?): return "\(name) <\(email)>"
             case let (name?, nil): return name
@@ -443,7 +404,7 @@ struct CaseReader {
         }
     }
 
-    private mutating func messageIDField(_ path: String) -> String? {
+    private mutating func messageIDField(_ path: FieldPath) -> String? {
         guard var text = optionalText(path) else { return nil }
         if text.hasPrefix("<") && text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
         guard MailSyntax.isMessageID(text) else {
@@ -452,4 +413,27 @@ struct CaseReader {
         }
         return text
     }
+}
+
+/// The case paths the reader reads, each split once.
+private enum Field {
+    static let caseNumber = FieldPath("case.number")
+    static let caseTitle = FieldPath("case.title")
+    static let caseTrackingToken = FieldPath("case.tracking_token")
+    static let cc = FieldPath("cc")
+    static let closureReason = FieldPath("closure.reason")
+    static let customerEmail = FieldPath("customer.email")
+    static let customerFamilyName = FieldPath("customer.family_name")
+    static let customerName = FieldPath("customer.name")
+    static let customerTitle = FieldPath("customer.title")
+    static let onsiteTime = FieldPath("onsite.time")
+    static let organizationCaseMailboxEmail = FieldPath("organization.case_mailbox.email")
+    static let organizationCaseMailboxName = FieldPath("organization.case_mailbox.name")
+    static let organizationDomain = FieldPath("organization.domain")
+    static let organizationPrivacyNotice = FieldPath("organization.privacy_notice")
+    static let senderEmail = FieldPath("sender.email")
+    static let senderLatinName = FieldPath("sender.latin_name")
+    static let senderName = FieldPath("sender.name")
+    static let thread = FieldPath("thread")
+    static let timeZone = FieldPath("time_zone")
 }

@@ -67,23 +67,26 @@ enum HeaderText {
 enum MessageID {
     /// `<case-number>.<kind>.<UTC yyyymmddhhmmss>@<domain>`, without the angle brackets.
     static func make(caseNumber: String, kind: String, epochSeconds: Int64, domain: String) -> String {
-        let utc = MessageDateText.utcStamp(epochSeconds)
         var id: [UInt8] = []
-        id.reserveCapacity(caseNumber.utf8.count + kind.utf8.count + utc.utf8.count + domain.utf8.count + 3)
+        id.reserveCapacity(caseNumber.utf8.count + kind.utf8.count + 14 + domain.utf8.count + 3)
         appendAtom(caseNumber, to: &id)
         id.append(UInt8(ascii: "."))
         appendAtom(kind, to: &id)
         id.append(UInt8(ascii: "."))
-        id.append(contentsOf: utc.utf8)
+        MessageDateText.appendUTCStamp(epochSeconds, to: &id)
         id.append(UInt8(ascii: "@"))
         id.append(contentsOf: domain.utf8)
         return String(decoding: id, as: UTF8.self)
     }
 
-    /// Text reduced to atext, other characters as `-` (a case number with
-    /// spaces or CJK stays usable); `case` for empty text.
+    /// Text reduced to atext, each other character (scalar) as `-` (a case
+    /// number with spaces or CJK stays usable); `case` for empty text.
+    /// Walks the UTF-8 bytes: a scalar beyond ASCII is its lead byte and
+    /// continuation bytes, and becomes one `-`.
     private static func appendAtom(_ text: String, to id: inout [UInt8]) {
         guard !text.isEmpty else { return id.append(contentsOf: "case".utf8) }
-        for scalar in text.unicodeScalars { id.append(MailSyntax.isAtext(scalar) ? UInt8(truncatingIfNeeded: scalar.value) : UInt8(ascii: "-")) }
+        for byte in text.utf8 where !UTF8.isContinuation(byte) {
+            id.append(byte < 0x80 && MailSyntax.isAtext(Unicode.Scalar(byte)) ? byte : UInt8(ascii: "-"))
+        }
     }
 }

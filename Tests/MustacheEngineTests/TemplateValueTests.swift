@@ -41,4 +41,18 @@ struct TemplateValueTests {
         #expect(value.value(at: ["customer", "name"]) == "Maria Keller")
         #expect(value.value(at: ["customer", "email"]) == nil)
     }
+
+    /// A key made once finds what the String subscript finds, in small
+    /// (searched) and large (indexed) objects, and nothing in non-objects.
+    @Test(arguments: [3, 40])
+    func memberKeyLookup(size: Int) {
+        let object = TemplateValue.object(TemplateObject((0..<size).map { ("key\($0)", TemplateValue.string("v\($0)")) }))
+        for index in 0..<size {
+            #expect(object[MemberKey("key\(index)")] == object["key\(index)"])
+            #expect(object[MemberKey("key\(index)")] == .string("v\(index)"))
+        }
+        #expect(object[MemberKey("key")] == nil)
+        #expect(object[MemberKey("key1x")] == nil)
+        #expect(TemplateValue.string("key0")[MemberKey("key0")] == nil)
+    }
 }

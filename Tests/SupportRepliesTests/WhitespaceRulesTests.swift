@@ -38,6 +38,9 @@ import Testing
         (" \t\n", ""),
         ("", ""),
         ("e\u{301} ", "e\u{301}"),
+        // Ends the String shortcut judges by lead byte, each way:
+        ("张三", "张三"), ("Élodie", "Élodie"), ("x\u{A0}", "x"), ("\u{85}x", "x"),
+        ("\u{2003}张", "张"), ("张\u{3000}", "张"), ("\u{1680}a", "a"), ("a\u{1F600}", "a\u{1F600}"),
     ])
     func trimsUnicodeWhitespace(input: String, expected: String) {
         #expect(input.trimmingWhitespace == expected)
@@ -108,5 +111,15 @@ import Testing
         let significant = SignificantText(text)
         #expect(String(String.UnicodeScalarView(significant.scalars)) == kept)
         #expect(significant.origins == origins)
+    }
+
+    @Test(arguments: [
+        (0, 1, "0"), (7, 1, "7"), (7, 2, "07"), (12, 2, "12"), (123, 2, "123"), (2020, 4, "2020"), (5, 4, "0005"),
+        (Int.max, 1, String(Int.max)), (1_000_000_000_000_000_000, 1, "1000000000000000000"),
+    ])
+    func appendsDecimals(value: Int, width: Int, expected: String) {
+        var bytes: [UInt8] = Array("x".utf8)
+        bytes.appendDecimal(value, width: width)
+        #expect(String(decoding: bytes, as: UTF8.self) == "x" + expected)
     }
 }

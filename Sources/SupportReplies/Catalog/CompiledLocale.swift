@@ -14,7 +14,7 @@ struct CompiledLocale: Sendable {
     /// Names that are reply kinds (not partials).
     let kinds: Set<String>
     /// The case fields each prepared kind requires, derived once from its templates.
-    private(set) var requiredFields: [String: [String]] = [:]
+    private(set) var requiredFields: [String: [FieldPath]] = [:]
     /// Template name → its file, to compile it when needed and for messages.
     private let files: [String: CatalogFile]
     private let includes: [String: Includes]
@@ -64,7 +64,7 @@ struct CompiledLocale: Sendable {
         guard !kinds.isEmpty else { return }
         try compile(reached(from: kinds.union([ReplyCatalog.quotedThreadTemplate])))
         for kind in kinds {
-            requiredFields[kind] = CaseReader.requiredFields(kind: kind, templates: templates)
+            requiredFields[kind] = CaseReader.requiredFields(kind: kind, templates: templates).map(FieldPath.init)
         }
     }
 

@@ -1,34 +1,60 @@
-/// `{name}` placeholders in locale strings (`"{family}{honorific} 您好,"`).
+/// A locale string with `{name}` placeholders (`"{family}{honorific} 您好,"`),
+/// split once into literal text and placeholder names, so that filling it
+/// (once or more per reply) does not scan the pattern again.
 ///
 /// A placeholder is `{`, one or more ASCII letters, digits or `_`, then `}`;
 /// any other brace is literal text. Locale validation rejects unknown names,
 /// so filling never meets one in a validated locale; a hand-built pattern's
 /// unknown placeholder is left as written.
-enum PlaceholderPattern {
-    /// The placeholder names in `pattern`, in order of appearance.
-    static func names(in pattern: String) -> [String] {
-        var names: [String] = []
-        scan(pattern, literal: { _ in }, placeholder: { names.append(String(decoding: $0, as: UTF8.self)) })
-        return names
+struct PlaceholderPattern: Sendable, Equatable {
+    /// Literal text, or a placeholder's name.
+    enum Piece: Sendable, Equatable {
+        case literal(String)
+        case placeholder(String)
     }
 
-    /// `pattern` with every placeholder replaced by `value(name)`; a name
-    /// for which `value` returns `nil` stays as written.
-    static func fill(_ pattern: String, _ value: (String) -> String?) -> String {
-        var result: [UInt8] = []
-        scan(
+    /// The pattern in order: literal runs and placeholders.
+    let pieces: [Piece]
+    /// The longest text filling can give without its placeholders' values.
+    private let literalLength: Int
+
+    /// The pattern's pieces, read from `pattern`.
+    init(_ pattern: String) {
+        var pieces: [Piece] = []
+        Self.scan(
             pattern,
-            literal: { result.append(contentsOf: $0) },
-            placeholder: { name in
-                if let text = value(String(decoding: name, as: UTF8.self)) {
-                    result.append(contentsOf: text.utf8)
+            literal: { if !$0.isEmpty { pieces.append(.literal(String(decoding: $0, as: UTF8.self))) } },
+            placeholder: { pieces.append(.placeholder(String(decoding: $0, as: UTF8.self))) })
+        self.pieces = pieces
+        literalLength = pattern.utf8.count
+    }
+
+    /// The placeholder names, in order of appearance.
+    var names: [String] {
+        pieces.compactMap { piece in
+            if case .placeholder(let name) = piece { return name }
+            return nil
+        }
+    }
+
+    /// The pattern with every placeholder replaced by `value(name)`; a name
+    /// for which `value` returns `nil` stays as written.
+    func fill(_ value: (String) -> String?) -> String {
+        var result = ""
+        result.reserveCapacity(literalLength + 32)
+        for piece in pieces {
+            switch piece {
+            case .literal(let text):
+                result += text
+            case .placeholder(let name):
+                if let text = value(name) {
+                    result += text
                 } else {
-                    result.append(UInt8(ascii: "{"))
-                    result.append(contentsOf: name)
-                    result.append(UInt8(ascii: "}"))
+                    result += "{" + name + "}"
                 }
-            })
-        return String(decoding: result, as: UTF8.self)
+            }
+        }
+        return result
     }
 
     /// Calls `literal` for the bytes between placeholders and `placeholder`

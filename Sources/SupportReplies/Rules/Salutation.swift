@@ -29,6 +29,8 @@ public struct SalutationRules: Sendable {
         self.honorifics = honorifics
         self.genericHonorifics = genericHonorifics
         self.romanizesHanFamilyNames = romanizesHanFamilyNames
+        withHonorificPattern = PlaceholderPattern(withHonorific)
+        withoutHonorificPattern = PlaceholderPattern(withoutHonorific)
         // A key with a slash is generic whatever the list says (see `Salutation.isGeneric`):
         // only slash-free ones need keeping, and slashes survive `honorificKey` (`／` becomes `/`).
         var generic: Set<String> = []
@@ -49,6 +51,9 @@ public struct SalutationRules: Sendable {
         honorificsByKey = chosen.mapValues { members[$0].value }
     }
 
+    /// `withHonorific` and `withoutHonorific`, split into their pieces once.
+    let withHonorificPattern: PlaceholderPattern
+    let withoutHonorificPattern: PlaceholderPattern
     /// `genericHonorifics` without a slash, as comparison keys (see `Salutation.honorificKey`).
     let genericKeys: Set<String>
     /// `honorifics` by comparison key; where keys collide, the first in sorted order.
@@ -76,7 +81,7 @@ public enum Salutation {
         guard !bareName.isEmpty else { return withoutHonorific(name, rules: rules) }
         let family = familyName?.nonBlank ?? derivedFamilyName(of: bareName, rules: rules)
         let written = rules.romanizesHanFamilyNames ? HanFamilyNames.pinyin(of: family) ?? family : family
-        return PlaceholderPattern.fill(rules.withHonorific) { placeholder in
+        return rules.withHonorificPattern.fill { placeholder in
             switch placeholder {
             case "family": return written
             case "honorific": return localized
@@ -87,7 +92,7 @@ public enum Salutation {
     }
 
     private static func withoutHonorific(_ name: String, rules: SalutationRules) -> String {
-        PlaceholderPattern.fill(rules.withoutHonorific) { $0 == "name" ? name : nil }
+        rules.withoutHonorificPattern.fill { $0 == "name" ? name : nil }
     }
 
     /// A generic honorific is listed in the locale or offers alternatives

@@ -1,14 +1,17 @@
 /// A locale's subject rules (`subject` in the locale file).
 public struct SubjectRules: Sendable, Equatable {
     /// The subject pattern; placeholders `{number}`, `{title}`, `{stage}`, `{token}`.
-    public var format: String
+    public let format: String
     /// Put in front of the subject of a reply in a thread (`回复: `, `RE: `).
-    public var replyPrefix: String
+    public let replyPrefix: String
+    /// `format`, split into its pieces once.
+    let formatPattern: PlaceholderPattern
 
     /// Rules from their parts.
     public init(format: String, replyPrefix: String) {
         self.format = format
         self.replyPrefix = replyPrefix
+        formatPattern = PlaceholderPattern(format)
     }
 }
 
@@ -27,7 +30,7 @@ public enum SubjectLine {
         number: String, title: String, stage: String, token: String?, isReply: Bool, rules: SubjectRules
     ) -> String {
         let title = bareTitle(title, number: number.trimmingWhitespace)
-        let subject = PlaceholderPattern.fill(rules.format) { placeholder in
+        let subject = rules.formatPattern.fill { placeholder in
             switch placeholder {
             case "number": return number
             case "title": return title

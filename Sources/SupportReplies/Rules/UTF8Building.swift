@@ -21,6 +21,21 @@ extension Array<UInt8> {
             append(0x80 | UInt8(value & 0x3F))
         }
     }
+
+    /// Appends `value` (not negative) in decimal, zero-padded to `width` digits.
+    mutating func appendDecimal(_ value: Int, width: Int = 1) {
+        var digits = 1
+        var power = 1
+        while value / power >= 10 {
+            digits += 1
+            power *= 10
+        }
+        for _ in digits..<Swift.max(width, digits) { append(UInt8(ascii: "0")) }
+        while power > 0 {
+            append(UInt8(ascii: "0") + UInt8(value / power % 10))
+            power /= 10
+        }
+    }
 }
 
 extension String {

@@ -34,6 +34,31 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// ``StringProtocol/trimmingWhitespace``, with a shortcut for the usual
+    /// case of text whose ends are surely not whitespace.
+    var trimmingWhitespace: String {
+        isSurelyTrimmed ? self : self[...].trimmingWhitespace
+    }
+
+    /// True when the first and last scalars surely are not whitespace,
+    /// judged from their lead bytes: printable ASCII, a Latin letter
+    /// (U+00C0…U+07FF) or a CJK ideograph (U+4000…U+9FFF).
+    private var isSurelyTrimmed: Bool {
+        guard let first = utf8.first, Self.isSolid(lead: first) else { return false }
+        var last = utf8.index(before: utf8.endIndex)
+        while UTF8.isContinuation(utf8[last]), last > utf8.startIndex { last = utf8.index(before: last) }
+        return Self.isSolid(lead: utf8[last])
+    }
+
+    private static func isSolid(lead byte: UInt8) -> Bool {
+        switch byte {
+        case 0x21...0x7E, 0xC3...0xDF, 0xE4...0xE9: return true
+        default: return false
+        }
+    }
+}
+
 extension Unicode.Scalar {
     /// The White_Space property, with an answer for ASCII and for the Han
     /// and Latin ranges that needs no table look-up.

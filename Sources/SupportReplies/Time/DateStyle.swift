@@ -8,21 +8,36 @@ public import MIMEWriter
 /// is 12 AM, noon 12 PM), `{minute2}`, `{second2}`, `{weekday}`,
 /// `{monthName}`, `{ampm}` and `{offset}` (`+08:00`).
 public struct DateStyle: Sendable, Equatable {
-    static let placeholders = [
-        "year", "month", "day", "month2", "day2", "hour", "hour2", "hour12", "minute2", "second2",
-        "weekday", "monthName", "ampm", "offset",
-    ]
+    static let placeholders = Field.allCases.map(\.rawValue)
 
-    private let pattern: String
+    private let parts: [Part]
     private let weekdays: [String]
     private let months: [String]
     private let ante: String
     private let post: String
 
+    /// A piece of the pattern: literal text, or a value of the date.
+    private enum Part: Sendable, Equatable {
+        case literal(String)
+        case field(Field)
+    }
+
+    /// The values a placeholder can name.
+    private enum Field: String, CaseIterable, Sendable {
+        case year, month, day, month2, day2, hour, hour2, hour12, minute2, second2
+        case weekday, monthName, ampm, offset
+    }
+
     /// A style from a validated pattern, 7 weekday names (Sunday first),
-    /// 12 month names and the before/after-noon markers.
+    /// 12 month names and the before/after-noon markers. (An unknown
+    /// placeholder, which validation rejects, would be written as it stands.)
     init(pattern: String, weekdays: [String], months: [String], ante: String, post: String) {
-        self.pattern = pattern
+        parts = PlaceholderPattern(pattern).pieces.map { piece in
+            switch piece {
+            case .literal(let text): return .literal(text)
+            case .placeholder(let name): return Field(rawValue: name).map(Part.field) ?? .literal("{" + name + "}")
+            }
+        }
         self.weekdays = weekdays
         self.months = months
         self.ante = ante
@@ -31,35 +46,41 @@ public struct DateStyle: Sendable, Equatable {
 
     /// `date` written in this style, at the date's own UTC offset.
     public func write(_ date: MessageDate) -> String {
-        PlaceholderPattern.fill(pattern) { placeholder in
-            switch placeholder {
-            case "year": return String(date.year)
-            case "month": return String(date.month)
-            case "day": return String(date.day)
-            case "month2": return Self.twoDigits(date.month)
-            case "day2": return Self.twoDigits(date.day)
-            case "hour": return String(date.hour)
-            case "hour2": return Self.twoDigits(date.hour)
-            case "hour12": return String(date.hour % 12 == 0 ? 12 : date.hour % 12)
-            case "minute2": return Self.twoDigits(date.minute)
-            case "second2": return Self.twoDigits(date.second)
-            case "weekday": return weekdays[date.weekday]
-            case "monthName": return months[date.month - 1]
-            case "ampm": return date.hour < 12 ? ante : post
-            case "offset": return Self.offset(date.utcOffsetMinutes)
-            default: return nil
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for part in parts {
+            switch part {
+            case .literal(let literal): text.append(contentsOf: literal.utf8)
+            case .field(let field): append(field, of: date, to: &text)
             }
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private func append(_ field: Field, of date: MessageDate, to text: inout [UInt8]) {
+        switch field {
+        case .year: text.appendDecimal(date.year)
+        case .month: text.appendDecimal(date.month)
+        case .day: text.appendDecimal(date.day)
+        case .month2: text.appendDecimal(date.month, width: 2)
+        case .day2: text.appendDecimal(date.day, width: 2)
+        case .hour: text.appendDecimal(date.hour)
+        case .hour2: text.appendDecimal(date.hour, width: 2)
+        case .hour12: text.appendDecimal(date.hour % 12 == 0 ? 12 : date.hour % 12)
+        case .minute2: text.appendDecimal(date.minute, width: 2)
+        case .second2: text.appendDecimal(date.second, width: 2)
+        case .weekday: text.append(contentsOf: weekdays[date.weekday].utf8)
+        case .monthName: text.append(contentsOf: months[date.month - 1].utf8)
+        case .ampm: text.append(contentsOf: (date.hour < 12 ? ante : post).utf8)
+        case .offset: Self.appendOffset(date.utcOffsetMinutes, to: &text)
         }
     }
 
-    private static func twoDigits(_ value: Int) -> String {
-        value < 10 ? "0\(value)" : String(value)
-    }
-
     /// `+08:00`, `-03:30`, `+00:00`.
-    private static func offset(_ minutes: Int) -> String {
-        let sign = minutes < 0 ? "-" : "+"
-        let magnitude = abs(minutes)
-        return sign + twoDigits(magnitude / 60) + ":" + twoDigits(magnitude % 60)
+    private static func appendOffset(_ minutes: Int, to text: inout [UInt8]) {
+        text.append(minutes < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        text.appendDecimal(abs(minutes) / 60, width: 2)
+        text.append(UInt8(ascii: ":"))
+        text.appendDecimal(abs(minutes) % 60, width: 2)
     }
 }
