@@ -40,10 +40,13 @@ def load(path):
         if not match:
             continue
         cost, name = int(match.group(1).replace(',', '')), re.sub(r' \[/.*\]$', '', match.group(2))
+        # One function's code can come from several files (inlining); callgrind
+        # nests those parts in each other, so the largest is the whole.
+        name = name.split(':', 1)[1] if ':' in name and not name.startswith('=>') else name
         if name == 'PROGRAM TOTALS':
             total = cost
         elif not name.startswith('=>'):
-            costs[name] = costs.get(name, 0) + cost
+            costs[name] = max(costs.get(name, 0), cost)
     return costs, total
 
 big, big_total = load('inclusive.1200.txt')
