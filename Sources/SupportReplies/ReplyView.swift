@@ -10,22 +10,29 @@ struct ReplyView {
 
     init(kind: String, data: TemplateValue, facts: ReplyFacts, compiled: CompiledLocale) {
         self.facts = facts
-        var computed = TemplateObject()
-        computed["kind"] = .string(kind)
-        computed["locale"] = .string(compiled.bundle.identifier)
-        computed["salutation"] = .string(facts.salutation)
-        computed["subject"] = .string(facts.subject)
-        computed["stage"] = .string(facts.stage)
-        computed["closing"] = .string(facts.closing)
-        computed["date"] = .string(facts.writtenDate)
-        computed["labels"] = .object(compiled.bundle.labels)
-        if let time = facts.onsiteTime { computed["onsite_time"] = .string(time) }
-        if let name = facts.signatureName { computed["signature_name"] = .string(name) }
-        computed["closure"] = .object(TemplateObject(ClosureReason.allCases.map { ($0.rawValue, .bool($0 == facts.closureReason)) }))
-        computed["evidence"] = .list(Self.evidence(in: data))
-        self.computed = computed
+        var members: [(key: String, value: TemplateValue)] = [
+            ("kind", .string(kind)),
+            ("locale", .string(compiled.bundle.identifier)),
+            ("salutation", .string(facts.salutation)),
+            ("subject", .string(facts.subject)),
+            ("stage", .string(facts.stage)),
+            ("closing", .string(facts.closing)),
+            ("date", .string(facts.writtenDate)),
+            ("labels", .object(compiled.bundle.labels)),
+        ]
+        members.reserveCapacity(13)
+        if let time = facts.onsiteTime { members.append(("onsite_time", .string(time))) }
+        if let name = facts.signatureName { members.append(("signature_name", .string(name))) }
+        members.append(("closure", Self.closureFlags[facts.closureReason]!))
+        members.append(("evidence", .list(Self.evidence(in: data))))
+        computed = TemplateObject(uniqueKeys: members[...])
         self.data = Self.adding(computed, to: data)
     }
+
+    /// `compose.closure` for each reason: `{resolved: true, pending_customer_data: false, …}`.
+    private static let closureFlags = Dictionary(uniqueKeysWithValues: ClosureReason.allCases.map { reason in
+        (reason, TemplateValue.object(TemplateObject(ClosureReason.allCases.map { ($0.rawValue, .bool($0 == reason)) })))
+    })
 
     /// The data for the quoted-thread template: `compose.thread` holds the
     /// earlier messages, newest first, with the notices removed from their bodies.
@@ -52,10 +59,12 @@ struct ReplyView {
         return .object(root)
     }
 
+    private static let evidencePath = FieldPath("analysis.evidence")
+
     /// `analysis.evidence[]` as `{caption, block}`, the text indented by four
     /// spaces so it stands apart in text and becomes `<pre>` in HTML.
     private static func evidence(in data: TemplateValue) -> [TemplateValue] {
-        guard let items = data.value(at: ["analysis", "evidence"])?.listValue else { return [] }
+        guard let items = evidencePath.value(in: data)?.listValue else { return [] }
         return items.compactMap { item in
             let caption = item["caption"]?.stringValue ?? ""
             guard let text = item["text"]?.stringValue, !text.isEmpty else { return nil }

@@ -25,6 +25,10 @@ import Testing
         .init(locale: "zh-CN", name: "孙卫东", family: nil, honorific: "总", expected: "孙总 您好,"),
         .init(locale: "zh-CN", name: "陈可", family: nil, honorific: "工程师", expected: "陈工程师 您好,"),
         .init(locale: "zh-CN", name: "  周遥  ", family: "  ", honorific: " 先生 ", expected: "周先生 您好,"),
+        // The family name derived: one character, a following variation selector kept with it.
+        .init(locale: "zh-CN", name: "赵", family: nil, honorific: "女士", expected: "赵女士 您好,"),
+        .init(locale: "zh-CN", name: "葛\u{E0100}亮", family: nil, honorific: "先生", expected: "葛\u{E0100}先生 您好,"),
+        .init(locale: "zh-CN", name: "㐀明", family: nil, honorific: "先生", expected: "㐀先生 您好,"),
         // zh-CN: without an honorific, the full name and never a guess.
         .init(locale: "zh-CN", name: "李静", family: nil, honorific: nil, expected: "李静 您好,"),
         .init(locale: "zh-CN", name: "李静", family: "李", honorific: "", expected: "李静 您好,"),

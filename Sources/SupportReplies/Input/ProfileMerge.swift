@@ -9,15 +9,18 @@ public enum ProfileMerge {
     /// then the keys only the profile has, in its order.
     public static func merge(_ caseValue: TemplateValue, under profile: TemplateValue) -> TemplateValue {
         guard case .object(let top) = caseValue, case .object(let bottom) = profile else { return caseValue }
-        var merged = TemplateObject()
+        // Each object's keys are unique, and the profile's are added only
+        // where the case lacks them: the members need no search as they go in.
+        var members: [(key: String, value: TemplateValue)] = []
+        members.reserveCapacity(top.count + bottom.count)
         for position in 0..<top.count {
             let (key, value) = top[member: position]
-            merged[key] = bottom[key].map { merge(value, under: $0) } ?? value
+            members.append((key, bottom[key].map { merge(value, under: $0) } ?? value))
         }
         for position in 0..<bottom.count {
             let (key, value) = bottom[member: position]
-            if top[key] == nil { merged[key] = value }
+            if top[key] == nil { members.append((key, value)) }
         }
-        return .object(merged)
+        return .object(TemplateObject(uniqueKeys: members[...]))
     }
 }

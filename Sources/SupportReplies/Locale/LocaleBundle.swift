@@ -4,8 +4,9 @@ public import MustacheEngine
 ///
 /// Every key of the schema is checked when the bundle is made, so a bad
 /// locale file fails once, with the key path, instead of producing a
-/// broken reply later.
-public struct LocaleBundle: Sendable {
+/// broken reply later. A bundle is made once and shared by every reply
+/// (a class, so passing it around copies no rules).
+public final class LocaleBundle: Sendable {
     /// The locale identifier (`zh-CN`), from the `locale` key.
     public let identifier: String
     /// The language's own name (`简体中文`), from `language_name`.

@@ -29,6 +29,7 @@ public struct SalutationRules: Sendable {
         self.honorifics = honorifics
         self.genericHonorifics = genericHonorifics
         self.romanizesHanFamilyNames = romanizesHanFamilyNames
+        compoundFamilyNamesByFirstScalar = Dictionary(grouping: compoundFamilyNames.filter { !$0.isEmpty }) { $0.unicodeScalars.first! }
         withHonorificPattern = PlaceholderPattern(withHonorific)
         withoutHonorificPattern = PlaceholderPattern(withoutHonorific)
         // A key with a slash is generic whatever the list says (see `Salutation.isGeneric`):
@@ -51,6 +52,9 @@ public struct SalutationRules: Sendable {
         honorificsByKey = chosen.mapValues { members[$0].value }
     }
 
+    /// `compoundFamilyNames` by their first scalar: a name is compared only
+    /// with the compound names it could start with.
+    let compoundFamilyNamesByFirstScalar: [Unicode.Scalar: [String]]
     /// `withHonorific` and `withoutHonorific`, split into their pieces once.
     let withHonorificPattern: PlaceholderPattern
     let withoutHonorificPattern: PlaceholderPattern
@@ -99,7 +103,7 @@ public enum Salutation {
     /// (`Mr/Mrs`); compared without spaces, ASCII case or full-width slashes.
     private static func isGeneric(_ honorific: String, rules: SalutationRules) -> Bool {
         let key = honorificKey(honorific)
-        return key.contains("/") || rules.genericKeys.contains(key)
+        return key.utf8.contains(UInt8(ascii: "/")) || rules.genericKeys.contains(key)
     }
 
     /// The locale's form of an honorific: an exact key of the table, else a
@@ -124,22 +128,33 @@ public enum Salutation {
         return String(decoding: key, as: UTF8.self)
     }
 
-    /// `name` without a trailing honorific (`张女士` → `张`).
+    /// `name` without a trailing honorific (`张女士` → `张`), compared as UTF-8.
     private static func removingSuffix(_ honorific: String, or localized: String, from name: String) -> String {
-        for suffix in [honorific, localized] where name.hasSuffix(suffix) {
-            return String(name.dropLast(suffix.count)).trimmingWhitespace
+        let bytes = name.utf8
+        for suffix in [honorific.utf8, localized.utf8] where bytes.count >= suffix.count && bytes.suffix(suffix.count).elementsEqual(suffix) {
+            return String(decoding: bytes.dropLast(suffix.count), as: UTF8.self).trimmingWhitespace
         }
         return name
+    }
+
+    /// The first Character of `name`, whose first scalar is `first`: that
+    /// scalar alone when the next one is another CJK ideograph (or there is
+    /// none), else as grapheme breaking finds it.
+    private static func firstCharacter(of name: String, startingWith first: Unicode.Scalar) -> String {
+        let scalars = name.unicodeScalars
+        let second = scalars.index(after: scalars.startIndex)
+        if second == scalars.endIndex || (0x4E00...0x9FFF).contains(scalars[second].value) { return String(first) }
+        return String(name.prefix(1))
     }
 
     /// The family name inside a full name, by the script the name is written in.
     private static func derivedFamilyName(of name: String, rules: SalutationRules) -> String {
         if let first = name.unicodeScalars.first, first.properties.isIdeographic {
             // Compared as UTF-8 (Han names have one encoding); the longest match wins.
-            let compound = rules.compoundFamilyNames
-                .filter { !$0.isEmpty && name.utf8.starts(with: $0.utf8) }
+            let compound = rules.compoundFamilyNamesByFirstScalar[first, default: []]
+                .filter { name.utf8.starts(with: $0.utf8) }
                 .max { $0.utf8.count < $1.utf8.count }
-            return compound ?? String(name.prefix(1))
+            return compound ?? firstCharacter(of: name, startingWith: first)
         }
         if let comma = name.firstIndex(where: { $0 == "," || $0 == "，" }) {
             let before = name[..<comma].trimmingWhitespace

@@ -71,7 +71,7 @@ public enum SubjectLine {
         var position = scalars.firstIndex { !$0.isWhitespace } ?? scalars.endIndex
         let wordStart = position
         var length = 0
-        while position < scalars.endIndex, length <= maxPrefixWordLength, scalars[position].properties.isAlphabetic {
+        while position < scalars.endIndex, length <= maxPrefixWordLength, isAlphabetic(scalars[position]) {
             position = scalars.index(after: position)
             length += 1
         }
@@ -85,6 +85,16 @@ public enum SubjectLine {
         position = scalars.index(after: position)
         let next = scalars[position...].firstIndex { !$0.isWhitespace } ?? scalars.endIndex
         return Substring(scalars[next...])
+    }
+
+    /// The Alphabetic property, answered without a table look-up for ASCII
+    /// and the CJK Unified Ideographs (what titles mostly start with).
+    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x4E00...0x9FFF: return true
+        case 0..<0x80: return false
+        default: return scalar.properties.isAlphabetic
+        }
     }
 
     /// The position after a `[2]` or `(2)` reply count at `position`, else `position`.
