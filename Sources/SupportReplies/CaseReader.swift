@@ -42,17 +42,35 @@ struct ReplyFacts: Sendable {
     var thread: [QuotedMessage]
 }
 
+/// What the sender and organization fields and the time zone give a reply:
+/// the part of a case a batch profile usually supplies, so a batch can read
+/// it once (see ``ProfileFacts``).
+struct SenderFacts: Sendable {
+    /// The UTC offset dates are written at, for a moment.
+    var offsetAt: @Sendable (Int64) -> Int
+    /// `offsetAt` of the send time.
+    var sendOffset: Int
+    var signatureName: String?
+    var from: Mailbox?
+    /// True when `sender.email` is given (else the case mailbox is the sender).
+    var hasSenderEmail: Bool
+    /// `organization.case_mailbox.email` as given, and the mailbox when it is valid.
+    var caseMailboxText: String?
+    var caseMailbox: Mailbox?
+    var messageDomain: String
+    /// `organization.privacy_notice`, when the organization has its own.
+    var noticeText: String?
+}
+
 /// Reads the fields the composer itself needs from a case, checking each
 /// one and collecting every problem (so `compose check` can list them all).
 struct CaseReader {
     let data: TemplateValue
-    let compiled: CompiledLocale
     let options: ReplyOptions
     private var problems: [CompositionError.Problem] = []
 
-    init(data: TemplateValue, compiled: CompiledLocale, options: ReplyOptions) {
+    init(data: TemplateValue, options: ReplyOptions) {
         self.data = data
-        self.compiled = compiled
         self.options = options
     }
 
@@ -103,8 +121,10 @@ struct CaseReader {
         ("compose.onsite_time", ["onsite.time"]),
     ]
 
-    /// Reads and checks everything; throws a data error listing every problem found.
-    mutating func readFacts(kind: String) throws(CompositionError) -> ReplyFacts {
+    /// Reads and checks everything; throws a data error listing every problem
+    /// found. `shared`, when given, stands for the sender, organization and
+    /// time-zone fields, read before without a problem.
+    mutating func readFacts(kind: String, in compiled: CompiledLocale, shared: SenderFacts? = nil) throws(CompositionError) -> ReplyFacts {
         let bundle = compiled.bundle
         for path in compiled.requiredFields[kind] ?? Self.fields(kind: kind, templates: compiled.templates).required.map(FieldPath.init) {
             _ = requiredText(path)
@@ -114,9 +134,10 @@ struct CaseReader {
         let title = headerText(Field.caseTitle) ?? ""
         let name = headerText(Field.customerName) ?? ""
         let token = headerText(Field.caseTrackingToken)
-        let offsetAt = zoneOffsets()
-        let sendDate = MessageDate(epochSeconds: options.sendEpochSeconds, utcOffsetMinutes: offsetAt(options.sendEpochSeconds))
-        let thread = readThread(offsetAt: offsetAt)
+        let sender = shared ?? readSenderFacts()
+        let offsetAt = sender.offsetAt
+        let sendDate = MessageDate(epochSeconds: options.sendEpochSeconds, utcOffsetMinutes: sender.sendOffset)
+        let thread = readThread(offsetAt: offsetAt, dateStyle: bundle.dateStyle)
         let stage = bundle.stage(for: kind) ?? kind
         let facts = ReplyFacts(
             kind: kind,
@@ -129,12 +150,12 @@ struct CaseReader {
             writtenDate: bundle.dateStyle.write(sendDate),
             onsiteTime: dateTime(Field.onsiteTime).map { bundle.dateStyle.write(MessageDate(epochSeconds: $0, utcOffsetMinutes: offsetAt($0))) },
             closureReason: closureReason(),
-            signatureName: signatureName(),
-            from: sender(),
+            signatureName: sender.signatureName,
+            from: sender.from,
             to: [mailbox(name: Field.customerName, email: Field.customerEmail, required: options.needsAddresses)].compactMap { $0 },
-            cc: carbonCopies(),
-            messageID: MessageID.make(caseNumber: number, kind: kind, epochSeconds: options.sendEpochSeconds, domain: messageDomain()),
-            notice: notice(),
+            cc: carbonCopies(sender),
+            messageID: MessageID.make(caseNumber: number, kind: kind, epochSeconds: options.sendEpochSeconds, domain: sender.messageDomain),
+            notice: sender.noticeText.map { PrivacyNotice(title: bundle.privacyNotice.title, text: $0) } ?? bundle.privacyNotice,
             extraNotices: [],
             thread: thread)
         guard problems.isEmpty else { throw CompositionError(.data, problems) }
@@ -142,6 +163,25 @@ struct CaseReader {
         if result.notice != bundle.privacyNotice { result.extraNotices = [result.notice] }
         return result
     }
+
+    /// Reads the sender, organization and time-zone fields.
+    mutating func readSenderFacts() -> SenderFacts {
+        let offsetAt = zoneOffsets()
+        let caseMailboxText = optionalText(Field.organizationCaseMailboxEmail)
+        return SenderFacts(
+            offsetAt: offsetAt,
+            sendOffset: offsetAt(options.sendEpochSeconds),
+            signatureName: signatureName(),
+            from: sender(),
+            hasSenderEmail: optionalText(Field.senderEmail) != nil,
+            caseMailboxText: caseMailboxText,
+            caseMailbox: caseMailboxText == nil ? nil : mailbox(name: Field.organizationCaseMailboxName, email: Field.organizationCaseMailboxEmail, required: false),
+            messageDomain: messageDomain(),
+            noticeText: optionalText(Field.organizationPrivacyNotice))
+    }
+
+    /// True when reading found no problem so far.
+    var isClean: Bool { problems.isEmpty }
 
     // MARK: - Field readers
 
@@ -282,12 +322,12 @@ struct CaseReader {
     }
 
     /// `cc[]`, then the case mailbox, each address once and never the customer's.
-    private mutating func carbonCopies() -> [Mailbox] {
+    private mutating func carbonCopies(_ sender: SenderFacts) -> [Mailbox] {
         var result: [Mailbox] = []
         // A handful of addresses: a list searched in order beats hashing them.
         var seen: [String] = []
         if let customer = optionalText(Field.customerEmail) { seen.append(customer.lowercasedCheaply) }
-        if optionalText(Field.senderEmail) == nil, let mailbox = optionalText(Field.organizationCaseMailboxEmail) {
+        if !sender.hasSenderEmail, let mailbox = sender.caseMailboxText {
             seen.append(mailbox.lowercasedCheaply)  // it is the sender then
         }
         for index in listCount(Field.cc) {
@@ -295,11 +335,7 @@ struct CaseReader {
                 result.append(box)
             }
         }
-        if let box = mailbox(name: Field.organizationCaseMailboxName, email: Field.organizationCaseMailboxEmail, required: false),
-            Self.isNew(box.address, in: &seen)
-        {
-            result.append(box)
-        }
+        if let box = sender.caseMailbox, Self.isNew(box.address, in: &seen) { result.append(box) }
         return result
     }
 
@@ -333,15 +369,9 @@ struct CaseReader {
         return "compose.invalid"
     }
 
-    private mutating func notice() -> PrivacyNotice {
-        let standard = compiled.bundle.privacyNotice
-        guard let text = optionalText(Field.organizationPrivacyNotice) else { return standard }
-        return PrivacyNotice(title: standard.title, text: text)
-    }
-
     // MARK: - Thread
 
-    private mutating func readThread(offsetAt: @Sendable (Int64) -> Int) -> [QuotedMessage] {
+    private mutating func readThread(offsetAt: @Sendable (Int64) -> Int, dateStyle: DateStyle) -> [QuotedMessage] {
         var messages: [QuotedMessage] = []
         for index in listCount(Field.thread) {
             let base = FieldPath("thread.\(index)")
@@ -349,7 +379,7 @@ struct CaseReader {
                 problem(base, "expected an object, found \(value(base).map(describe) ?? "nothing")")
                 continue
             }
-            let sent = dateTime(base.appending("sent")).map { compiled.bundle.dateStyle.write(MessageDate(epochSeconds: $0, utcOffsetMinutes: offsetAt($0))) }
+            let sent = dateTime(base.appending("sent")).map { dateStyle.write(MessageDate(epochSeconds: $0, utcOffsetMinutes: offsetAt($0))) }
             messages.append(
                 QuotedMessage(
                     from: addressList(base.appending("from"), single: true),

@@ -20,6 +20,22 @@ public struct ReplyOptions: Sendable {
     }
 }
 
+/// What a batch profile settles for every case merged over it, read once:
+/// the sender, the organization and the time zone.
+public struct ProfileFacts: Sendable {
+    let sender: SenderFacts
+
+    /// The top-level fields the facts come from.
+    private static let sources = [MemberKey("sender"), MemberKey("organization"), MemberKey("time_zone")]
+
+    /// True when `record` (the case before the merge) has none of the
+    /// fields these facts come from, so that merged over the profile it
+    /// reads the same there.
+    public func applies(to record: TemplateValue) -> Bool {
+        Self.sources.allSatisfy { record[$0] == nil }
+    }
+}
+
 /// Turns a case into a finished reply and enforces what every reply
 /// guarantees, whatever the template says: required fields present and not
 /// empty, the salutation and subject by the locale's rules, exactly one
@@ -62,11 +78,14 @@ public struct ReplyComposer: Sendable {
         self.allNotices = notices
     }
 
-    /// Composes a reply of `kind` from `data` (the case with the profile merged under it).
-    public func compose(kind: String, data: TemplateValue, options: ReplyOptions) throws(CompositionError) -> ComposedReply {
+    /// Composes a reply of `kind` from `data` (the case with the profile
+    /// merged under it). `profile`, from ``profileFacts(_:options:)``, saves
+    /// reading again what the profile settles; give it only for a case it
+    /// ``ProfileFacts/applies(to:)`` to.
+    public func compose(kind: String, data: TemplateValue, options: ReplyOptions, profile: ProfileFacts? = nil) throws(CompositionError) -> ComposedReply {
         let compiled = try resolve(kind: kind, data: data, options: options)
-        var reader = CaseReader(data: data, compiled: compiled, options: options)
-        let facts = try reader.readFacts(kind: kind)
+        var reader = CaseReader(data: data, options: options)
+        let facts = try reader.readFacts(kind: kind, in: compiled, shared: profile?.sender)
         let view = ReplyView(kind: kind, data: data, facts: facts, compiled: compiled)
         var body = try render(kind, view.data, compiled: compiled)
         body = PrivacyNotice.removingCopies(of: allNotices + facts.extraNotices, from: body)
@@ -78,12 +97,21 @@ public struct ReplyComposer: Sendable {
         return ComposedReply(kind: kind, locale: compiled.bundle.identifier, facts: facts, body: BodyText.normalized(body))
     }
 
+    /// What `profile` settles for every case merged over it with `options`
+    /// (the sender, the organization, the time zone), read once; nil when
+    /// those fields have a problem, which each case then reports itself.
+    public func profileFacts(_ profile: TemplateValue, options: ReplyOptions) -> ProfileFacts? {
+        var reader = CaseReader(data: profile, options: options)
+        let sender = reader.readSenderFacts()
+        return reader.isClean ? ProfileFacts(sender: sender) : nil
+    }
+
     /// Every problem that would stop `compose`, without rendering (for `compose check`).
     public func problems(kind: String, data: TemplateValue, options: ReplyOptions) -> [CompositionError] {
         do {
             let compiled = try resolve(kind: kind, data: data, options: options)
-            var reader = CaseReader(data: data, compiled: compiled, options: options)
-            _ = try reader.readFacts(kind: kind)
+            var reader = CaseReader(data: data, options: options)
+            _ = try reader.readFacts(kind: kind, in: compiled)
             return []
         } catch {
             return [error]

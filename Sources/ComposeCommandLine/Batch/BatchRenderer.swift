@@ -44,6 +44,9 @@ struct RenderedReply: Sendable {
 struct BatchRenderer: Sendable {
     let composer: ReplyComposer
     let profile: TemplateValue?
+    /// What the profile settles, read once (nil without a profile, or when
+    /// its fields have a problem each record then reports).
+    let profileFacts: ProfileFacts?
     let defaultKind: String?
     let options: ReplyOptions
     let format: ReplyFormat
@@ -84,7 +87,8 @@ struct BatchRenderer: Sendable {
         let secrets = SecretFinder.findings(in: own).map { "\(where_): \($0.path): looks like a secret (\($0.reason))" }
         if failOnSecrets && !secrets.isEmpty { return failed(secrets.map { $0 + "; refused by --no-secrets" }) }
         do {
-            let reply = try composer.compose(kind: kind, data: data, options: options)
+            let settled = profileFacts.flatMap { $0.applies(to: own) ? $0 : nil }
+            let reply = try composer.compose(kind: kind, data: data, options: options, profile: settled)
             return .reply(
                 RenderedReply(
                     line: record.line, caseNumber: Self.caseNumber(in: data), kind: kind,

@@ -20,11 +20,13 @@ struct BatchCommand {
         let profilePath = arguments.value("profile") ?? context.environment["COMPOSE_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
         let profile = try profilePath.map { path throws(Failure) in try InputFile.object(path) }
         if let profile { try reportSecrets(in: profile) }
+        let options = try ReplyOptionsReader.options(arguments, environment: context.environment, needsAddresses: format == .mime)
         let renderer = BatchRenderer(
             composer: composer,
             profile: profile?.value,
+            profileFacts: profile.flatMap { composer.profileFacts($0.value, options: options) },
             defaultKind: arguments.value("kind"),
-            options: try ReplyOptionsReader.options(arguments, environment: context.environment, needsAddresses: format == .mime),
+            options: options,
             format: format, html: arguments.flag("html"),
             attachments: try ReplyCommand.readAttachments(arguments.all("attach")),
             failOnSecrets: arguments.flag("no-secrets"),
