@@ -52,6 +52,9 @@ import Testing
         ("\u{3000}问题\u{3000}\u{3000}定义 ", "问题 定义"),
         ("one", "one"),
         ("", ""),
+        // Each way past the shortcut for text that needs nothing done:
+        ("a b", "a b"), (" a", "a"), ("a ", "a"), ("a\u{A0}b", "a b"), ("问题\u{3000}", "问题"), ("「a」 b", "「a」 b"),
+        ("a\u{2009}b", "a b"), ("\tx", "x"),
     ])
     func collapsesWhitespaceRuns(input: String, expected: String) {
         #expect(input.collapsingWhitespace == expected)
@@ -121,5 +124,19 @@ import Testing
         var bytes: [UInt8] = Array("x".utf8)
         bytes.appendDecimal(value, width: width)
         #expect(String(decoding: bytes, as: UTF8.self) == "x" + expected)
+    }
+
+    /// The byte matcher agrees with the White_Space property on every scalar.
+    @Test func byteWhitespaceMatchesTheUnicodeProperty() {
+        var disagreements: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = Array(String(scalar).utf8)
+            let length = bytes.withUnsafeBufferPointer { $0.whitespaceLength(at: 0) }
+            if (length > 0) != scalar.properties.isWhitespace || (length > 0 && length != bytes.count) {
+                disagreements.append("U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements)")
     }
 }

@@ -18,19 +18,65 @@ extension StringProtocol {
 
     /// The text with every run of whitespace turned into one space, trimmed.
     var collapsingWhitespace: String {
-        var result: [UInt8] = []
-        result.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for scalar in unicodeScalars {
-            if scalar.isWhitespace {
-                pendingSpace = !result.isEmpty
+        var text = String(self)
+        return text.withUTF8 { bytes in
+            if !bytes.needsCollapsing { return String(self) }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let length = bytes.whitespaceLength(at: index)
+                if length > 0 {
+                    pendingSpace = !result.isEmpty
+                    index += length
+                    continue
+                }
+                if pendingSpace { result.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                result.append(bytes[index])
+                index += 1
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// False when the text has no whitespace but single spaces between other characters.
+    fileprivate var needsCollapsing: Bool {
+        guard let first, let last, first != UInt8(ascii: " "), last != UInt8(ascii: " ") else { return !isEmpty }
+        var previousWasSpace = false
+        for index in indices {
+            let byte = self[index]
+            if byte == UInt8(ascii: " ") {
+                if previousWasSpace { return true }
+                previousWasSpace = true
                 continue
             }
-            if pendingSpace { result.append(UInt8(ascii: " ")) }
-            pendingSpace = false
-            result.appendUTF8(scalar)
+            previousWasSpace = false
+            if byte < 0x20 || (0xC2...0xE3).contains(byte) && whitespaceLength(at: index) > 0 { return true }
         }
-        return String(decoding: result, as: UTF8.self)
+        return false
+    }
+
+    /// The length of the UTF-8 White_Space scalar at `index`, else 0: U+0009…
+    /// U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000…U+200A, U+2028,
+    /// U+2029, U+202F, U+205F and U+3000, matched on bytes.
+    func whitespaceLength(at index: Int) -> Int {
+        func byte(_ offset: Int) -> UInt8 { index + offset < count ? self[index + offset] : 0 }
+        switch self[index] {
+        case 0x09...0x0D, 0x20: return 1
+        case 0xC2: return byte(1) == 0x85 || byte(1) == 0xA0 ? 2 : 0
+        case 0xE1: return byte(1) == 0x9A && byte(2) == 0x80 ? 3 : 0
+        case 0xE2:
+            switch (byte(1), byte(2)) {
+            case (0x80, 0x80...0x8A), (0x80, 0xA8), (0x80, 0xA9), (0x80, 0xAF), (0x81, 0x9F): return 3
+            default: return 0
+            }
+        case 0xE3: return byte(1) == 0x80 && byte(2) == 0x80 ? 3 : 0
+        default: return 0
+        }
     }
 }
 
