@@ -21,25 +21,25 @@ struct QuotedMessage: Sendable {
 
 /// Everything the composer derives from a case before rendering.
 struct ReplyFacts: Sendable {
-    var kind: String
-    var caseNumber: String
-    var salutation: String
-    var stage: String
-    var subject: String
-    var closing: String
-    var sendDate: MessageDate
-    var writtenDate: String
-    var onsiteTime: String?
-    var closureReason: ClosureReason
-    var signatureName: String?
-    var from: Mailbox?
-    var to: [Mailbox]
-    var cc: [Mailbox]
-    var messageID: String
-    var notice: PrivacyNotice
+    let kind: String
+    let caseNumber: String
+    let salutation: String
+    let stage: String
+    let subject: String
+    let closing: String
+    let sendDate: MessageDate
+    let writtenDate: String
+    let onsiteTime: String?
+    let closureReason: ClosureReason
+    let signatureName: String?
+    let from: Mailbox?
+    let to: [Mailbox]
+    let cc: [Mailbox]
+    let messageID: String
+    let notice: PrivacyNotice
     /// Notices to remove besides the locales' own (a custom organization notice).
-    var extraNotices: [PrivacyNotice]
-    var thread: [QuotedMessage]
+    let extraNotices: [PrivacyNotice]
+    let thread: [QuotedMessage]
 }
 
 /// What the sender and organization fields and the time zone give a reply:
@@ -139,6 +139,7 @@ struct CaseReader {
         let sendDate = MessageDate(epochSeconds: options.sendEpochSeconds, utcOffsetMinutes: sender.sendOffset)
         let thread = readThread(offsetAt: offsetAt, dateStyle: bundle.dateStyle)
         let stage = bundle.stage(for: kind) ?? kind
+        let notice = sender.noticeText.map { PrivacyNotice(title: bundle.privacyNotice.title, text: $0) } ?? bundle.privacyNotice
         let facts = ReplyFacts(
             kind: kind,
             caseNumber: number,
@@ -155,13 +156,11 @@ struct CaseReader {
             to: [mailbox(name: Field.customerName, email: Field.customerEmail, required: options.needsAddresses)].compactMap { $0 },
             cc: carbonCopies(sender),
             messageID: MessageID.make(caseNumber: number, kind: kind, epochSeconds: options.sendEpochSeconds, domain: sender.messageDomain),
-            notice: sender.noticeText.map { PrivacyNotice(title: bundle.privacyNotice.title, text: $0) } ?? bundle.privacyNotice,
-            extraNotices: [],
+            notice: notice,
+            extraNotices: notice == bundle.privacyNotice ? [] : [notice],
             thread: thread)
         guard problems.isEmpty else { throw CompositionError(.data, problems) }
-        var result = facts
-        if result.notice != bundle.privacyNotice { result.extraNotices = [result.notice] }
-        return result
+        return facts
     }
 
     /// Reads the sender, organization and time-zone fields.

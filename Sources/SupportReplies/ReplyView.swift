@@ -5,11 +5,11 @@ import MustacheEngine
 /// `compose`: it is set last.
 struct ReplyView {
     let data: TemplateValue
-    private let facts: ReplyFacts
+    private let thread: [QuotedMessage]
     private let computed: TemplateObject
 
     init(kind: String, data: TemplateValue, facts: ReplyFacts, compiled: CompiledLocale) {
-        self.facts = facts
+        thread = facts.thread
         var members: [(key: String, value: TemplateValue)] = [
             ("kind", .string(kind)),
             ("locale", .string(compiled.bundle.identifier)),
@@ -38,7 +38,7 @@ struct ReplyView {
     /// earlier messages, newest first, with the notices removed from their bodies.
     func threadData(removing notices: [PrivacyNotice]) -> TemplateValue {
         var computed = self.computed
-        computed["thread"] = .list(facts.thread.map { message in
+        computed["thread"] = .list(thread.map { message in
             var entry = TemplateObject()
             // Every key is present (empty when unknown): a missing one would make
             // the template's relative lookup fall through to the case's own field.
