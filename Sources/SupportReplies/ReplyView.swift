@@ -23,16 +23,16 @@ struct ReplyView {
         members.reserveCapacity(13)
         if let time = facts.onsiteTime { members.append(("onsite_time", .string(time))) }
         if let name = facts.signatureName { members.append(("signature_name", .string(name))) }
-        members.append(("closure", Self.closureFlags[facts.closureReason]!))
+        members.append(("closure", Self.closureFlags(facts.closureReason)))
         members.append(("evidence", .list(Self.evidence(in: data))))
         computed = TemplateObject(uniqueKeys: members[...])
         self.data = Self.adding(computed, to: data)
     }
 
-    /// `compose.closure` for each reason: `{resolved: true, pending_customer_data: false, …}`.
-    private static let closureFlags = Dictionary(uniqueKeysWithValues: ClosureReason.allCases.map { reason in
-        (reason, TemplateValue.object(TemplateObject(ClosureReason.allCases.map { ($0.rawValue, .bool($0 == reason)) })))
-    })
+    /// `compose.closure`: `{resolved: true, pending_customer_data: false, …}`.
+    private static func closureFlags(_ reason: ClosureReason) -> TemplateValue {
+        .object(TemplateObject(uniqueKeys: ClosureReason.allCases.map { ($0.rawValue, .bool($0 == reason)) }[...]))
+    }
 
     /// The data for the quoted-thread template: `compose.thread` holds the
     /// earlier messages, newest first, with the notices removed from their bodies.

@@ -7,36 +7,45 @@ import MustacheEngine
 struct FieldPath: Sendable, Equatable {
     /// The path as written, for messages.
     let dotted: String
-    private let segments: [Segment]
-
-    private struct Segment: Sendable, Equatable {
-        let key: MemberKey
-        let index: Int?
-    }
+    /// One key a segment (`[MemberKey]`, a type the template engine
+    /// already uses: a one-off reply makes no new generic type for paths).
+    private let keys: [MemberKey]
 
     init(_ dotted: String) {
-        self.dotted = dotted
-        segments = dotted.split(separator: ".").map { part in
-            Segment(key: MemberKey(String(part)), index: Self.index(part))
+        var text = dotted
+        keys = text.withUTF8 { bytes in
+            var keys: [MemberKey] = []
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ".") {
+                if end > start { keys.append(MemberKey(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))) }
+                start = end + 1
+            }
+            return keys
         }
+        self.dotted = dotted
     }
 
-    /// The path one level down: `thread.0` + `from`.
+    private init(dotted: String, keys: [MemberKey]) {
+        self.dotted = dotted
+        self.keys = keys
+    }
+
+    /// The path one level down: `thread.0` + `from` (a segment without dots).
     func appending(_ segment: String) -> FieldPath {
-        FieldPath(dotted + "." + segment)
+        FieldPath(dotted: dotted + "." + segment, keys: keys + [MemberKey(segment)])
     }
 
     /// The value at this path in `data`, nil when a segment is absent or a
     /// value on the way is neither an object nor a list.
     func value(in data: TemplateValue) -> TemplateValue? {
         var current = data
-        for segment in segments {
+        for key in keys {
             switch current {
             case .object(let object):
-                guard let next = object[segment.key] else { return nil }
+                guard let next = object[key] else { return nil }
                 current = next
             case .list(let items):
-                guard let index = segment.index, items.indices.contains(index) else { return nil }
+                guard let index = Self.index(key.name), items.indices.contains(index) else { return nil }
                 current = items[index]
             default:
                 return nil
@@ -47,11 +56,11 @@ struct FieldPath: Sendable, Equatable {
 
     /// The JSON path of this path, numeric segments as list indices.
     var jsonPath: JSONPath {
-        JSONPath(segments.map { segment in segment.index.map { .index($0) } ?? .key(segment.key.name) })
+        JSONPath(keys.map { key in Self.index(key.name).map { .index($0) } ?? .key(key.name) })
     }
 
     /// A list index written in ASCII digits (at most 9).
-    private static func index(_ digits: Substring) -> Int? {
+    private static func index(_ digits: String) -> Int? {
         guard !digits.isEmpty, digits.utf8.count < 10 else { return nil }
         var value = 0
         for digit in digits.utf8 {

@@ -29,7 +29,9 @@ public struct SalutationRules: Sendable {
         self.honorifics = honorifics
         self.genericHonorifics = genericHonorifics
         self.romanizesHanFamilyNames = romanizesHanFamilyNames
-        compoundFamilyNamesByFirstScalar = Dictionary(grouping: compoundFamilyNames.filter { !$0.isEmpty }) { $0.unicodeScalars.first! }
+        var firstScalars: [UInt8] = []
+        for name in compoundFamilyNames { if let first = name.unicodeScalars.first { firstScalars.appendUTF8(first) } }
+        compoundFirstScalars = String(decoding: firstScalars, as: UTF8.self)
         withHonorificPattern = PlaceholderPattern(withHonorific)
         withoutHonorificPattern = PlaceholderPattern(withoutHonorific)
         // A key with a slash is generic whatever the list says (see `Salutation.isGeneric`):
@@ -52,9 +54,9 @@ public struct SalutationRules: Sendable {
         honorificsByKey = chosen.mapValues { members[$0].value }
     }
 
-    /// `compoundFamilyNames` by their first scalar: a name is compared only
-    /// with the compound names it could start with.
-    let compoundFamilyNamesByFirstScalar: [Unicode.Scalar: [String]]
+    /// The first scalar of every compound family name: most names start
+    /// with none of them, and are then compared with no compound name.
+    let compoundFirstScalars: String
     /// `withHonorific` and `withoutHonorific`, split into their pieces once.
     let withHonorificPattern: PlaceholderPattern
     let withoutHonorificPattern: PlaceholderPattern
@@ -150,10 +152,8 @@ public enum Salutation {
     /// The family name inside a full name, by the script the name is written in.
     private static func derivedFamilyName(of name: String, rules: SalutationRules) -> String {
         if let first = name.unicodeScalars.first, first.properties.isIdeographic {
-            // Compared as UTF-8 (Han names have one encoding); the longest match wins.
-            let compound = rules.compoundFamilyNamesByFirstScalar[first, default: []]
-                .filter { name.utf8.starts(with: $0.utf8) }
-                .max { $0.utf8.count < $1.utf8.count }
+            // The longest compound name wins; most names start with no compound name's first scalar.
+            let compound = rules.compoundFirstScalars.unicodeScalars.contains(first) ? longestCompoundFamilyName(starting: name, rules: rules) : nil
             return compound ?? firstCharacter(of: name, startingWith: first)
         }
         if let comma = name.firstIndex(where: { $0 == "," || $0 == "，" }) {
@@ -161,6 +161,14 @@ public enum Salutation {
             if !before.isEmpty { return before }
         }
         return name.split(whereSeparator: \.isWhitespace).last.map(String.init) ?? name
+    }
+
+    /// The longest compound family name `name` starts with, compared as
+    /// UTF-8 (Han names have one encoding).
+    private static func longestCompoundFamilyName(starting name: String, rules: SalutationRules) -> String? {
+        rules.compoundFamilyNames
+            .filter { !$0.isEmpty && name.utf8.starts(with: $0.utf8) }
+            .max { $0.utf8.count < $1.utf8.count }
     }
 }
 
