@@ -1,9 +1,18 @@
 /// Whitespace rules every reply body follows: LF line ends, no trailing
 /// spaces, never more than one blank line in a row, one final newline.
 enum BodyText {
-    /// Parts joined with one blank line between them.
+    /// Parts joined with one blank line between them, each without its
+    /// trailing line breaks; empty parts are left out.
     static func joined(_ parts: [String]) -> String {
-        parts.map(\.trimmingTrailingNewlines).filter { !$0.isEmpty }.joined(separator: "\n\n")
+        var result = ""
+        result.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count + 2 })
+        for part in parts {
+            let trimmed = part.trimmingTrailingNewlines
+            guard !trimmed.isEmpty else { continue }
+            if !result.isEmpty { result += "\n\n" }
+            result += trimmed
+        }
+        return result
     }
 
     /// The body with the whitespace rules applied. Works on UTF-8 bytes, a
@@ -103,8 +112,10 @@ enum BodyText {
 }
 
 extension String {
-    /// The text without trailing line breaks.
+    /// The text without trailing line breaks (Character.isNewline: LF, CR,
+    /// CR LF, VT, FF, NEL, U+2028, U+2029).
     var trimmingTrailingNewlines: String {
+        guard let last = utf8.last, last == 0x0A || last == 0x0D || last >= 0x80 || last == 0x0B || last == 0x0C else { return self }
         var end = endIndex
         while end > startIndex, self[index(before: end)].isNewline { end = index(before: end) }
         return String(self[..<end])
