@@ -44,22 +44,37 @@ struct ReplyFacts: Sendable {
 
 /// What the sender and organization fields and the time zone give a reply:
 /// the part of a case a batch profile usually supplies, so a batch can read
-/// it once (see ``ProfileFacts``).
-struct SenderFacts: Sendable {
+/// it once (see ``ProfileFacts``). A class: every reply of a batch shares one.
+final class SenderFacts: Sendable {
     /// The UTC offset dates are written at, for a moment.
-    var offsetAt: @Sendable (Int64) -> Int
+    let offsetAt: @Sendable (Int64) -> Int
     /// `offsetAt` of the send time.
-    var sendOffset: Int
-    var signatureName: String?
-    var from: Mailbox?
+    let sendOffset: Int
+    let signatureName: String?
+    let from: Mailbox?
     /// True when `sender.email` is given (else the case mailbox is the sender).
-    var hasSenderEmail: Bool
+    let hasSenderEmail: Bool
     /// `organization.case_mailbox.email` as given, and the mailbox when it is valid.
-    var caseMailboxText: String?
-    var caseMailbox: Mailbox?
-    var messageDomain: String
+    let caseMailboxText: String?
+    let caseMailbox: Mailbox?
+    let messageDomain: String
     /// `organization.privacy_notice`, when the organization has its own.
-    var noticeText: String?
+    let noticeText: String?
+
+    init(
+        offsetAt: @escaping @Sendable (Int64) -> Int, sendOffset: Int, signatureName: String?, from: Mailbox?, hasSenderEmail: Bool,
+        caseMailboxText: String?, caseMailbox: Mailbox?, messageDomain: String, noticeText: String?
+    ) {
+        self.offsetAt = offsetAt
+        self.sendOffset = sendOffset
+        self.signatureName = signatureName
+        self.from = from
+        self.hasSenderEmail = hasSenderEmail
+        self.caseMailboxText = caseMailboxText
+        self.caseMailbox = caseMailbox
+        self.messageDomain = messageDomain
+        self.noticeText = noticeText
+    }
 }
 
 /// Reads the fields the composer itself needs from a case, checking each
