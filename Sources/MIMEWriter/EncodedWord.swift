@@ -84,31 +84,37 @@ enum EncodedWord {
         return bytes.count <= capacity / 4 * 3 || bytes.reduce(0) { $0 + qLength(of: $1, context) } <= capacity
     }
 
-    /// Appends the encoded-word for `piece` of `bytes`.
+    /// Appends the encoded-word for `piece` of `bytes`: `piece.length` octets.
     static func append(_ piece: Piece, of bytes: UnsafeBufferPointer<UInt8>, context: Context, to output: inout [UInt8]) {
-        let chunk = UnsafeBufferPointer(rebasing: bytes[piece.range])
-        output.append(contentsOf: piece.isB ? bOpener : qOpener)
-        if piece.isB {
-            Base64.appendText(of: chunk, to: &output)
-        } else {
-            for byte in chunk {
-                if byte == 0x20 {
-                    output.append(UInt8(ascii: "_"))
-                } else if isQLiteral(byte, context) {
-                    output.append(byte)
-                } else {
-                    output.append(UInt8(ascii: "="))
-                    output.append(hex(byte >> 4))
-                    output.append(hex(byte & 0x0F))
-                }
-            }
+        output.append(upTo: piece.length) { target in
+            let chunk = UnsafeBufferPointer(rebasing: bytes[piece.range])
+            var count = target.copy(piece.isB ? "=?UTF-8?B?" : "=?UTF-8?Q?", at: 0)
+            count = piece.isB ? Base64.encode(chunk, into: target, at: count) : qEncode(chunk, context, into: target, at: count)
+            return target.copy("?=", at: count)
         }
-        output.append(UInt8(ascii: "?"))
-        output.append(UInt8(ascii: "="))
     }
 
-    private static let bOpener: [UInt8] = Array("=?UTF-8?B?".utf8)
-    private static let qOpener: [UInt8] = Array("=?UTF-8?Q?".utf8)
+    /// Writes `chunk` as Q text into `target` at `offset`; returns the offset after it.
+    private static func qEncode(
+        _ chunk: UnsafeBufferPointer<UInt8>, _ context: Context, into target: UnsafeMutableBufferPointer<UInt8>, at offset: Int
+    ) -> Int {
+        var count = offset
+        for byte in chunk {
+            if byte == 0x20 {
+                target[count] = UInt8(ascii: "_")
+                count += 1
+            } else if isQLiteral(byte, context) {
+                target[count] = byte
+                count += 1
+            } else {
+                target[count] = UInt8(ascii: "=")
+                target[count + 1] = hex(byte >> 4)
+                target[count + 2] = hex(byte & 0x0F)
+                count += 3
+            }
+        }
+        return count
+    }
 
     /// Where a word may end, and the length of its encoded text.
     private struct Candidate {

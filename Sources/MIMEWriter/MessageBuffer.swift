@@ -1,7 +1,8 @@
 /// The bytes of a message being written, with the header-folding state.
 ///
-/// Every line break of a message goes through `writeLineBreak()`: CRLF is
-/// the named constant `crlf`, written in this one place. Header fields are
+/// Every line break of a message is the named constant `crlf`, written by
+/// `writeLineBreak()`, or already in the whole lines given to `writeLines`
+/// (text in canonical form, base64 lines). Header fields are
 /// written as `beginHeader(_:)`, any number of `writeHeaderWord(_:)`, then
 /// `endHeader()`; words are separated by one space, or folded onto a
 /// continuation line when the line would grow past `foldWidth`. A field's
@@ -58,6 +59,19 @@ struct MessageBuffer {
     /// buffer, returning how many (see `Array.append(upTo:_:)`).
     mutating func write(upTo maxCount: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
         bytes.append(upTo: maxCount, fill)
+    }
+
+    /// Writes whole lines, each ending in `crlf` (so a new line starts after them).
+    mutating func writeLines(_ lines: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: lines)
+        lineStart = bytes.count
+    }
+
+    /// Writes whole lines, each ending in `crlf`, that `fill` puts straight
+    /// into the buffer: at most `maxCount` octets, returning how many.
+    mutating func writeLines(upTo maxCount: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        bytes.append(upTo: maxCount, fill)
+        lineStart = bytes.count
     }
 
     mutating func writeLineBreak() {

@@ -78,7 +78,7 @@ struct PartWriter {
         if resolved.encoding == .sevenBit {
             EmbeddedMessage.write(attachment.data, to: &buffer)
         } else {
-            Base64.body(attachment.data, to: &buffer)
+            attachment.data.withUnsafeBufferPointer { Base64.body($0, to: &buffer) }
         }
     }
 

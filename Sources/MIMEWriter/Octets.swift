@@ -15,23 +15,46 @@ extension UnsafeBufferPointer<UInt8> {
     /// The offset of the first `byte` at or after `start`, or `count` when
     /// there is none. Compares eight octets at a time, like `memchr`.
     func firstOffset(of byte: UInt8, from start: Int) -> Int {
+        let pattern = UInt64(byte) &* everyOctet
+        return firstOffset(from: start, flagging: { Self.zeroFlags($0 ^ pattern) }, matching: { $0 == byte })
+    }
+
+    /// The offset of the first CR or LF at or after `start`, or `count`
+    /// when there is none, eight octets at a time.
+    func firstLineBreak(from start: Int) -> Int {
+        let carriageReturns = 0x0D &* everyOctet
+        let lineFeeds = 0x0A &* everyOctet
+        return firstOffset(
+            from: start, flagging: { Self.zeroFlags($0 ^ carriageReturns) | Self.zeroFlags($0 ^ lineFeeds) },
+            matching: { $0 == 0x0D || $0 == 0x0A })
+    }
+
+    /// The offset of the first octet at or after `start` that `matches`, or
+    /// `count`: eight octets at a time while `flags` of a word (read little
+    /// endian) are zero, whose lowest set top bit marks the first match.
+    @inline(__always)
+    private func firstOffset(from start: Int, flagging flags: (UInt64) -> UInt64, matching matches: (UInt8) -> Bool) -> Int {
         guard let base = baseAddress else { return count }
         let raw = UnsafeRawPointer(base)
-        let pattern = UInt64(byte) &* everyOctet
         var offset = start
         while offset + 8 <= count {
-            // The octets equal to `byte` become zero; the lowest flag marks the first.
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) ^ pattern
-            let zeroFlags = (word &- everyOctet) & ~word & (everyOctet << 7)
-            if zeroFlags != 0 { return offset + zeroFlags.trailingZeroBitCount / 8 }
+            let found = flags(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            if found != 0 { return offset + found.trailingZeroBitCount / 8 }
             offset += 8
         }
-        while offset < count && base[offset] != byte { offset += 1 }
+        while offset < count && !matches(base[offset]) { offset += 1 }
         return offset
     }
 
-    /// The LF-separated lines, each without its LF and with whether one
-    /// ended it: only a last line can lack one, and nothing follows a final LF.
+    /// The top bit of each zero octet of `word` set, and possibly of octets
+    /// above a zero one: the lowest flag always marks the first zero octet.
+    private static func zeroFlags(_ word: UInt64) -> UInt64 {
+        (word &- everyOctet) & ~word & (everyOctet << 7)
+    }
+
+    /// The lines of a text whose line breaks are LF or CRLF (as `TextContent`
+    /// leaves them), each without its line break and with whether one ended
+    /// it: only a last line can lack one, and nothing follows a final one.
     var lines: LineSequence { LineSequence(bytes: self) }
 
     /// Whether every octet is below 0x80, eight at a time.
@@ -78,7 +101,8 @@ struct LineSequence: Sequence, IteratorProtocol {
         guard start < bytes.count else { return nil }
         let end = bytes.firstOffset(of: 0x0A, from: start)
         defer { start = end + 1 }
-        return (UnsafeBufferPointer(rebasing: bytes[start..<end]), end < bytes.count)
+        let contentEnd = end < bytes.count && end > start && bytes[end - 1] == 0x0D ? end - 1 : end
+        return (UnsafeBufferPointer(rebasing: bytes[start..<contentEnd]), end < bytes.count)
     }
 }
 
@@ -101,5 +125,10 @@ extension UnsafeMutableBufferPointer<UInt8> {
         UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(self)[offset...])
             .copyMemory(from: UnsafeRawBufferPointer(source))
         return offset + source.count
+    }
+
+    /// Copies the octets of `text` in at `offset`; returns the offset after them.
+    func copy(_ text: StaticString, at offset: Int) -> Int {
+        text.withUTF8Buffer { copy($0, at: offset) }
     }
 }
