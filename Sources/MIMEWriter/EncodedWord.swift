@@ -28,7 +28,7 @@ enum EncodedWord {
     static let minimumLength = overhead + 12
 
     /// One word of a run: the octets it carries and how.
-    struct Piece {
+    struct Piece: Equatable {
         let range: Range<Int>
         let isB: Bool
         /// The word's length, `=?UTF-8?B?` and `?=` included.
@@ -79,9 +79,24 @@ enum EncodedWord {
     /// Whether all of `bytes` fits one word of at most `maxLength`
     /// characters, as B or as Q: whether `pieces` gives exactly one.
     static func fitsOneWord(_ bytes: UnsafeBufferPointer<UInt8>, context: Context, maxLength: Int) -> Bool {
+        singlePiece(of: bytes, context: context, maxLength: maxLength) != nil
+    }
+
+    /// The one piece `pieces` gives when all of `bytes` fits one word of at
+    /// most `maxLength` characters (the first word's limit), else `nil`.
+    /// Found without looking for character boundaries, which matter only
+    /// where a word ends before the text does.
+    static func singlePiece(of bytes: UnsafeBufferPointer<UInt8>, context: Context, maxLength: Int) -> Piece? {
+        guard !bytes.isEmpty else { return nil }
         let capacity = maxLength - overhead
-        guard !bytes.isEmpty else { return false }
-        return bytes.count <= capacity / 4 * 3 || bytes.reduce(0) { $0 + qLength(of: $1, context) } <= capacity
+        let bLength = Base64.encodedLength(of: bytes.count)
+        let qLength = qLength(of: bytes, context)
+        let fitsB = bytes.count <= capacity / 4 * 3
+        let fitsQ = qLength <= capacity
+        guard fitsB || fitsQ else { return nil }
+        // The shorter when both fit, Q when they tie, as `pieces` chooses.
+        let isB = fitsB && !(fitsQ && qLength <= bLength)
+        return Piece(range: bytes.indices, isB: isB, length: overhead + (isB ? bLength : qLength))
     }
 
     /// Appends the encoded-word for `piece` of `bytes`: `piece.length` octets.
@@ -163,6 +178,11 @@ enum EncodedWord {
         }
         let chosen = end == bytes.count && endsRun ? end : (alignedAtGrapheme > start ? alignedAtGrapheme : aligned)
         return Candidate(end: chosen, length: Base64.encodedLength(of: chosen - start))
+    }
+
+    /// The characters Q takes for all of `bytes`.
+    private static func qLength(of bytes: UnsafeBufferPointer<UInt8>, _ context: Context) -> Int {
+        bytes.reduce(0) { $0 + qLength(of: $1, context) }
     }
 
     /// The characters Q takes for `byte`: 1, or 3 for `=XX`.

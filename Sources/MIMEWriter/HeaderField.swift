@@ -105,7 +105,7 @@ enum HeaderText {
 
 extension MessageBuffer {
     /// A whole header field of one word that needs no encoding.
-    mutating func writeHeader(_ name: String, word: some StringProtocol) {
+    mutating func writeHeader(_ name: String, word: String) {
         beginHeader(name)
         writeHeaderWord(word)
         endHeader()
@@ -151,13 +151,13 @@ extension MessageBuffer {
         let extra = prefix.utf8.count + suffix.utf8.count
         let roomOnThisLine = Self.foldWidth - column - 1 - extra
         let onNextLine = EncodedWord.maxLength - extra
-        if !nextWordStaysOnThisLine && EncodedWord.fitsOneWord(text, context: context, maxLength: onNextLine) {
-            let single = EncodedWord.pieces(of: text, context: context, firstMaxLength: onNextLine)
-            writeEncodedWord(single[0], of: text, context: context, prefix: prefix, suffix: suffix)
-            return
-        }
         let staysOnThisLine = roomOnThisLine >= EncodedWord.minimumLength || nextWordStaysOnThisLine
         let first = staysOnThisLine ? min(max(roomOnThisLine, EncodedWord.minimumLength), onNextLine) : onNextLine
+        let singleMaxLength = nextWordStaysOnThisLine ? first : onNextLine
+        if let single = EncodedWord.singlePiece(of: text, context: context, maxLength: singleMaxLength) {
+            writeEncodedWord(single, of: text, context: context, prefix: prefix, suffix: suffix)
+            return
+        }
         let pieces = EncodedWord.pieces(
             of: text, context: context, firstMaxLength: first, maxLength: EncodedWord.maxLength - suffix.utf8.count)
         for (index, piece) in pieces.enumerated() {

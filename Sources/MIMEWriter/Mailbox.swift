@@ -192,6 +192,11 @@ extension MessageBuffer {
             let runStart = index
             while index < words.count && encoded[index] { index += 1 }
             let first = max(EncodedWord.minimumLength, min(EncodedWord.maxLength, maxNextWordLength))
+            let run = UnsafeBufferPointer(rebasing: name[words[runStart].lowerBound..<words[index - 1].upperBound])
+            if let single = EncodedWord.singlePiece(of: run, context: .phrase, maxLength: first) {
+                writeEncodedWord(single, of: run, context: .phrase)  // what `encodedPhrase` gives for it
+                continue
+            }
             for (chunk, piece) in Self.encodedPhrase(words[runStart..<index], of: name, firstMaxLength: first) {
                 writeEncodedWord(piece, of: chunk, context: .phrase)
             }

@@ -44,7 +44,7 @@ struct MessageBuffer {
     }
 
     mutating func write(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
     }
 
     mutating func write(_ byte: UInt8) {
@@ -89,16 +89,16 @@ struct MessageBuffer {
 
     /// Writes one space-separated word of a header value, first folding the
     /// line when the word would not fit (and the word may be folded).
-    mutating func writeHeaderWord(_ word: some StringProtocol) {
+    mutating func writeHeaderWord(_ word: String) {
         startHeaderWord(length: word.utf8.count)
-        bytes.append(contentsOf: word.utf8)
+        write(word)
     }
 
     /// `writeHeaderWord(prefix + word + suffix)`, without building the word.
-    mutating func writeHeaderWord(_ word: some StringProtocol, prefix: String, suffix: String) {
+    mutating func writeHeaderWord(_ word: String, prefix: String, suffix: String) {
         startHeaderWord(length: prefix.utf8.count + word.utf8.count + suffix.utf8.count)
         write(prefix)
-        bytes.append(contentsOf: word.utf8)
+        write(word)
         write(suffix)
     }
 

@@ -185,6 +185,26 @@ struct FastPathTests {
         }
     }
 
+    @Test("singlePiece is the one piece pieces gives, and nil where pieces gives several")
+    func singlePiece() {
+        var random = SeededRandom(seed: 20)
+        var single = 0
+        for _ in 0..<3000 {
+            let text = Self.randomText(&random, length: 0...40)
+            let maxLength = random.int(EncodedWord.minimumLength...EncodedWord.maxLength)
+            for context in [EncodedWord.Context.text, .phrase] {
+                text.withUTF8Bytes { bytes in
+                    let pieces = EncodedWord.pieces(of: bytes, context: context, firstMaxLength: maxLength)
+                    let piece = EncodedWord.singlePiece(of: bytes, context: context, maxLength: maxLength)
+                    let expected = pieces.count == 1 ? pieces.first : nil
+                    #expect(piece == expected, "\(text.debugDescription) in \(maxLength)")
+                    if piece != nil { single += 1 }
+                }
+            }
+        }
+        #expect(single > 1000)
+    }
+
     @Test("names keep their white space unless it follows a space")
     func collapsingSpaceRuns() {
         var random = SeededRandom(seed: 16)
