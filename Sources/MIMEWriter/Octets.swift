@@ -15,41 +15,19 @@ extension UnsafeBufferPointer<UInt8> {
     /// The offset of the first `byte` at or after `start`, or `count` when
     /// there is none. Compares eight octets at a time, like `memchr`.
     func firstOffset(of byte: UInt8, from start: Int) -> Int {
-        let pattern = UInt64(byte) &* everyOctet
-        return firstOffset(from: start, flagging: { Self.zeroFlags($0 ^ pattern) }, matching: { $0 == byte })
-    }
-
-    /// The offset of the first CR or LF at or after `start`, or `count`
-    /// when there is none, eight octets at a time.
-    func firstLineBreak(from start: Int) -> Int {
-        let carriageReturns = 0x0D &* everyOctet
-        let lineFeeds = 0x0A &* everyOctet
-        return firstOffset(
-            from: start, flagging: { Self.zeroFlags($0 ^ carriageReturns) | Self.zeroFlags($0 ^ lineFeeds) },
-            matching: { $0 == 0x0D || $0 == 0x0A })
-    }
-
-    /// The offset of the first octet at or after `start` that `matches`, or
-    /// `count`: eight octets at a time while `flags` of a word (read little
-    /// endian) are zero, whose lowest set top bit marks the first match.
-    @inline(__always)
-    private func firstOffset(from start: Int, flagging flags: (UInt64) -> UInt64, matching matches: (UInt8) -> Bool) -> Int {
         guard let base = baseAddress else { return count }
         let raw = UnsafeRawPointer(base)
+        let pattern = UInt64(byte) &* everyOctet
         var offset = start
         while offset + 8 <= count {
-            let found = flags(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-            if found != 0 { return offset + found.trailingZeroBitCount / 8 }
+            // The octets equal to `byte` become zero; the lowest flag marks the first.
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) ^ pattern
+            let zeroFlags = (word &- everyOctet) & ~word & (everyOctet << 7)
+            if zeroFlags != 0 { return offset + zeroFlags.trailingZeroBitCount / 8 }
             offset += 8
         }
-        while offset < count && !matches(base[offset]) { offset += 1 }
+        while offset < count && base[offset] != byte { offset += 1 }
         return offset
-    }
-
-    /// The top bit of each zero octet of `word` set, and possibly of octets
-    /// above a zero one: the lowest flag always marks the first zero octet.
-    private static func zeroFlags(_ word: UInt64) -> UInt64 {
-        (word &- everyOctet) & ~word & (everyOctet << 7)
     }
 
     /// The lines of a text whose line breaks are LF or CRLF (as `TextContent`
@@ -120,8 +98,13 @@ extension [UInt8] {
 }
 
 extension UnsafeMutableBufferPointer<UInt8> {
-    /// Copies `source` in at `offset`; returns the offset after it.
+    /// Copies `source` in at `offset`; returns the offset after it. A few
+    /// octets (a line break) are copied one by one, cheaper than a call.
     func copy(_ source: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+        guard source.count > 4 else {
+            for (index, octet) in source.enumerated() { self[offset + index] = octet }
+            return offset + source.count
+        }
         UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(self)[offset...])
             .copyMemory(from: UnsafeRawBufferPointer(source))
         return offset + source.count

@@ -7,7 +7,7 @@ import Testing
 struct BodyEncodingTests {
     static func quotedPrintable(_ text: String) -> [String] {
         var buffer = MessageBuffer(capacity: 0)
-        TextContent.canonicalLines(text).withUnsafeBufferPointer { QuotedPrintable.body($0, to: &buffer) }
+        CanonicalText(text).bytes.withUnsafeBufferPointer { QuotedPrintable.body($0, to: &buffer) }
         return Decoders.crlfLines(buffer.bytes) ?? ["<bare CR or LF>"]
     }
 
@@ -124,7 +124,7 @@ struct BodyEncodingTests {
             ("\n\n", "\r\n\r\n"), ("\r\r", "\r\n\r\n"), ("\n\r", "\r\n\r\n"),
         ])
     func canonicalLines(text: String, expected: String) {
-        #expect(TextContent.canonicalLines(text) == Array(expected.utf8))
+        #expect(CanonicalText(text).bytes == Array(expected.utf8))
     }
 
     @Test("base64 text carries CRLF line breaks")
