@@ -191,6 +191,7 @@ enum EncodedWord {
     }
 
     private static func isQLiteral(_ byte: UInt8, _ context: Context) -> Bool {
+        guard byte < 0x80 else { return false }
         switch byte {
         case 0x20: return true  // written as "_"
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),

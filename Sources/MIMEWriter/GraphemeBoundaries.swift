@@ -28,6 +28,7 @@ struct GraphemeBoundaries {
     /// gives them: separated by spaces that are characters of their own.
     func words() -> [Range<Int>] {
         var words: [Range<Int>] = []
+        words.reserveCapacity(bytes.count(of: 0x20) + 1)
         var wordStart = 0
         var space = bytes.firstOffset(of: 0x20, from: 0)
         while space < bytes.count {
@@ -53,10 +54,22 @@ struct GraphemeBoundaries {
         return starts
     }
 
-    /// Whether every scalar of the text `standsAlone`.
+    /// Whether every scalar of the text `standsAlone`. Printable ASCII and
+    /// the lead octets E5…E9 (U+5000…U+9FFF, CJK ideographs) are taken
+    /// without decoding.
     static func breaksAtEveryScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var offset = 0
         while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x20...0x7E:
+                offset += 1
+                continue
+            case 0xE5...0xE9:
+                offset += 3
+                continue
+            default:
+                break
+            }
             let (value, length) = bytes.scalarValue(at: offset)
             guard standsAlone(value) else { return false }
             offset += length

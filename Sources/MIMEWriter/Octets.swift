@@ -30,6 +30,17 @@ extension UnsafeBufferPointer<UInt8> {
         return offset
     }
 
+    /// The number of octets equal to `byte`.
+    func count(of byte: UInt8) -> Int {
+        var found = 0
+        var offset = firstOffset(of: byte, from: 0)
+        while offset < count {
+            found += 1
+            offset = firstOffset(of: byte, from: offset + 1)
+        }
+        return found
+    }
+
     /// The lines of a text whose line breaks are LF or CRLF (as `TextContent`
     /// leaves them), each without its line break and with whether one ended
     /// it: only a last line can lack one, and nothing follows a final one.

@@ -122,6 +122,15 @@ struct FastPathTests {
         #expect(count > 20_000)
     }
 
+    @Test("the scalars breaksAtEveryScalar takes without decoding all stand alone")
+    func undecodedScalarsStandAlone() {
+        // Printable ASCII, and every scalar whose UTF-8 lead octet is E5…E9.
+        let values = Array(UInt32(0x20)...0x7E) + Array(UInt32(0x5000)...0x9FFF)
+        #expect(values.allSatisfy(GraphemeBoundaries.standsAlone))
+        #expect(String(Unicode.Scalar(0x5000)!).utf8.first == 0xE5 && String(Unicode.Scalar(0x9FFF)!).utf8.first == 0xE9)
+        #expect(String(Unicode.Scalar(0x4FFF)!).utf8.first == 0xE4 && String(Unicode.Scalar(0xA000)!).utf8.first == 0xEA)
+    }
+
     @Test("grapheme boundaries and words agree with Character and split")
     func boundariesAndWords() {
         var random = SeededRandom(seed: 13)
