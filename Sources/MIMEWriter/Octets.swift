@@ -111,6 +111,7 @@ extension [UInt8] {
 extension UnsafeMutableBufferPointer<UInt8> {
     /// Copies `source` in at `offset`; returns the offset after it. A few
     /// octets (a line break) are copied one by one, cheaper than a call.
+    @inline(__always)
     func copy(_ source: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
         guard source.count > 4 else {
             for (index, octet) in source.enumerated() { self[offset + index] = octet }
