@@ -26,21 +26,7 @@ struct GraphemeBoundaries {
 
     /// The text's words, as `split(separator: " ", omittingEmptySubsequences: false)`
     /// gives them: separated by spaces that are characters of their own.
-    func words() -> [Range<Int>] {
-        var words: [Range<Int>] = []
-        words.reserveCapacity(bytes.count(of: 0x20) + 1)
-        var wordStart = 0
-        var space = bytes.firstOffset(of: 0x20, from: 0)
-        while space < bytes.count {
-            if isBoundary(space) && isBoundary(space + 1) {
-                words.append(wordStart..<space)
-                wordStart = space + 1
-            }
-            space = bytes.firstOffset(of: 0x20, from: space + 1)
-        }
-        words.append(wordStart..<bytes.count)
-        return words
-    }
+    var words: WordRanges { WordRanges(boundaries: self) }
 
     /// The standard library's answer, for text with scalars that may join.
     private static func characterStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Bool] {
@@ -94,6 +80,33 @@ struct GraphemeBoundaries {
         default:
             return false
         }
+    }
+}
+
+/// The ranges of a text's words, found one at a time (see
+/// `GraphemeBoundaries.words`).
+struct WordRanges: Sequence, IteratorProtocol {
+    let boundaries: GraphemeBoundaries
+    /// Where the next word starts; `nil` after the last.
+    private var wordStart: Int? = 0
+
+    init(boundaries: GraphemeBoundaries) {
+        self.boundaries = boundaries
+    }
+
+    mutating func next() -> Range<Int>? {
+        guard let start = wordStart else { return nil }
+        let bytes = boundaries.bytes
+        var space = bytes.firstOffset(of: 0x20, from: start)
+        while space < bytes.count {
+            if boundaries.isBoundary(space) && boundaries.isBoundary(space + 1) {
+                wordStart = space + 1
+                return start..<space
+            }
+            space = bytes.firstOffset(of: 0x20, from: space + 1)
+        }
+        wordStart = nil
+        return start..<bytes.count
     }
 }
 

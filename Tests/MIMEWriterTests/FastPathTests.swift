@@ -152,7 +152,7 @@ struct FastPathTests {
                     let start = text.utf8.distance(from: text.utf8.startIndex, to: word.startIndex)
                     return start..<start + word.utf8.count
                 }
-                #expect(boundaries.words() == words, "\(text.debugDescription)")
+                #expect(Array(boundaries.words) == words, "\(text.debugDescription)")
             }
         }
     }
