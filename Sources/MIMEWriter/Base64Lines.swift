@@ -66,9 +66,10 @@ enum Base64 {
         guard let sourceBase = source.baseAddress, let targetBase = target.baseAddress else { return offset }
         let input = UnsafeRawPointer(sourceBase)
         let output = UnsafeMutableRawPointer(targetBase)
-        /// The two characters for the low 12 bits of `value`, first in the low octet.
-        func pair(_ value: UInt64) -> UInt64 {
-            UInt64(UInt16(littleEndian: pairs.loadUnaligned(fromByteOffset: Int(value & 0xFFF) * 2, as: UInt16.self)))
+        /// Writes the two characters for the low 12 bits of `value` at `out`.
+        func writePair(_ value: UInt64, at out: Int) {
+            let characters = pairs.loadUnaligned(fromByteOffset: Int(value & 0xFFF) &* 2, as: UInt16.self)
+            output.storeBytes(of: characters, toByteOffset: out, as: UInt16.self)
         }
         var index = range.lowerBound
         var out = offset
@@ -76,15 +77,17 @@ enum Base64 {
         let pairedEnd = min(range.upperBound, source.count - 2) - 6
         while index <= pairedEnd {
             let groups = UInt64(bigEndian: input.loadUnaligned(fromByteOffset: index, as: UInt64.self)) >> 16
-            let characters = pair(groups >> 36) | pair(groups >> 24) << 16 | pair(groups >> 12) << 32 | pair(groups) << 48
-            output.storeBytes(of: characters.littleEndian, toByteOffset: out, as: UInt64.self)
+            writePair(groups >> 36, at: out)
+            writePair(groups >> 24, at: out &+ 2)
+            writePair(groups >> 12, at: out &+ 4)
+            writePair(groups, at: out &+ 6)
             index &+= 6
             out &+= 8
         }
         while index + 3 <= range.upperBound {
             let group = UInt64(source[index]) << 16 | UInt64(source[index + 1]) << 8 | UInt64(source[index + 2])
-            let characters = UInt32(truncatingIfNeeded: pair(group >> 12) | pair(group) << 16)
-            output.storeBytes(of: characters.littleEndian, toByteOffset: out, as: UInt32.self)
+            writePair(group >> 12, at: out)
+            writePair(group, at: out &+ 2)
             index &+= 3
             out &+= 4
         }

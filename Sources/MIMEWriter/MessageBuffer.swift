@@ -43,7 +43,10 @@ struct MessageBuffer {
         nextWordStaysOnThisLine ? Self.foldWidth - column - 1 : Self.foldWidth - 1
     }
 
+    /// Writes `text`'s UTF-8 octets; nothing at all for empty text (a
+    /// missing prefix or suffix).
     mutating func write(_ text: String) {
+        guard !text.isEmpty else { return }
         text.withUTF8Bytes { bytes.append(contentsOf: $0) }
     }
 
