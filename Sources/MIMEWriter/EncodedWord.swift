@@ -49,7 +49,7 @@ enum EncodedWord {
             pieces(of: bytes, context: context, firstMaxLength: firstMaxLength, maxLength: maxLength, endsRun: endsRun)
                 .map { piece in
                     var word: [UInt8] = []
-                    append(piece, of: bytes, context: context, to: &word)
+                    word.append(upTo: piece.length) { write(piece, of: bytes, context: context, into: $0) }
                     return String(decoding: word, as: UTF8.self)
                 }
         }
@@ -99,14 +99,13 @@ enum EncodedWord {
         return Piece(range: bytes.indices, isB: isB, length: overhead + (isB ? bLength : qLength))
     }
 
-    /// Appends the encoded-word for `piece` of `bytes`: `piece.length` octets.
-    static func append(_ piece: Piece, of bytes: UnsafeBufferPointer<UInt8>, context: Context, to output: inout [UInt8]) {
-        output.append(upTo: piece.length) { target in
-            let chunk = UnsafeBufferPointer(rebasing: bytes[piece.range])
-            var count = target.copy(piece.isB ? "=?UTF-8?B?" : "=?UTF-8?Q?", at: 0)
-            count = piece.isB ? Base64.encode(chunk, into: target, at: count) : qEncode(chunk, context, into: target, at: count)
-            return target.copy("?=", at: count)
-        }
+    /// Writes the encoded-word for `piece` of `bytes` into `target`, which
+    /// has room for its `piece.length` octets; returns that length.
+    static func write(_ piece: Piece, of bytes: UnsafeBufferPointer<UInt8>, context: Context, into target: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let chunk = UnsafeBufferPointer(rebasing: bytes[piece.range])
+        var count = target.copy(piece.isB ? "=?UTF-8?B?" : "=?UTF-8?Q?", at: 0)
+        count = piece.isB ? Base64.encode(chunk, into: target, at: count) : qEncode(chunk, context, into: target, at: count)
+        return target.copy("?=", at: count)
     }
 
     /// Writes `chunk` as Q text into `target` at `offset`; returns the offset after it.
