@@ -20,14 +20,20 @@ enum Base64 {
 
     /// Writes `data` as base64 lines of 76 characters, each ending in a line
     /// break (the last one shorter). Nothing for empty data.
-    static func body(_ data: [UInt8], to buffer: inout MessageBuffer) {
-        data.withUnsafeBufferPointer { source in
-            var start = 0
-            while start < source.count {
-                let end = min(start + bytesPerLine, source.count)
-                buffer.write(upTo: lineLength) { encode(UnsafeBufferPointer(rebasing: source[start..<end]), into: $0) }
-                buffer.writeLineBreak()
-                start = end
+    static func body(_ data: UnsafeBufferPointer<UInt8>, to buffer: inout MessageBuffer) {
+        buffer.writeLines(upTo: bodyLength(of: data.count)) { target in
+            MessageBuffer.crlf.withUnsafeBufferPointer { crlf in
+                pairs.withUnsafeBytes { pairs in
+                    var count = 0
+                    var start = 0
+                    while start < data.count {
+                        let end = min(start + bytesPerLine, data.count)
+                        count = encode(data, start..<end, into: target, at: count, pairs: pairs)
+                        count = target.copy(crlf, at: count)
+                        start = end
+                    }
+                    return count
+                }
             }
         }
     }
@@ -35,45 +41,64 @@ enum Base64 {
     /// `data` as one line of base64 text.
     static func text(_ data: ArraySlice<UInt8>) -> String {
         var text: [UInt8] = []
-        data.withUnsafeBufferPointer { appendText(of: $0, to: &text) }
+        data.withUnsafeBufferPointer { data in
+            text.append(upTo: encodedLength(of: data.count)) { encode(data, into: $0, at: 0) }
+        }
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Appends `data` as one line of base64 text (an encoded-word's, so short).
-    static func appendText(of data: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        output.append(upTo: encodedLength(of: data.count)) { encode(data, into: $0) }
+    /// Writes `data` as one line of base64 text (an encoded-word's) into
+    /// `target` at `offset`, where there is room for `encodedLength(of:
+    /// data.count)` characters; returns the offset after them.
+    static func encode(_ data: UnsafeBufferPointer<UInt8>, into target: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        pairs.withUnsafeBytes { encode(data, data.indices, into: target, at: offset, pairs: $0) }
     }
 
-    /// Encodes `source` into `target`, which has room for
-    /// `encodedLength(of: source.count)` characters; returns that length.
-    /// Each 3-octet group is two 12-bit halves, each looked up as a pair of
-    /// characters in `pairs`.
+    /// Encodes `source[range]` into `target` at `offset`, where there is room
+    /// for `encodedLength(of: range.count)` characters; returns the offset
+    /// after them. Each 3-octet group is two 12-bit halves, each looked up as
+    /// a pair of characters in `pairs`; two groups at a time come from one
+    /// eight-octet load where that stays within `source`.
     private static func encode(
-        _ source: UnsafeBufferPointer<UInt8>, into target: UnsafeMutableBufferPointer<UInt8>
+        _ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into target: UnsafeMutableBufferPointer<UInt8>,
+        at offset: Int, pairs: UnsafeRawBufferPointer
     ) -> Int {
-        guard let targetBase = target.baseAddress else { return 0 }
+        guard let sourceBase = source.baseAddress, let targetBase = target.baseAddress else { return offset }
+        let input = UnsafeRawPointer(sourceBase)
         let output = UnsafeMutableRawPointer(targetBase)
-        return pairs.withUnsafeBytes { pairs in
-            var index = 0
-            var out = 0
-            while index + 3 <= source.count {
-                let group = Int(source[index]) << 16 | Int(source[index + 1]) << 8 | Int(source[index + 2])
-                let high = pairs.loadUnaligned(fromByteOffset: (group >> 12) * 2, as: UInt16.self)
-                let low = pairs.loadUnaligned(fromByteOffset: (group & 0xFFF) * 2, as: UInt16.self)
-                output.storeBytes(of: high, toByteOffset: out, as: UInt16.self)
-                output.storeBytes(of: low, toByteOffset: out + 2, as: UInt16.self)
-                index += 3
-                out += 4
-            }
-            let rest = source.count - index
-            guard rest > 0 else { return out }
-            let group = Int(source[index]) << 16 | (rest == 2 ? Int(source[index + 1]) << 8 : 0)
-            target[out] = alphabet[group >> 18]
-            target[out + 1] = alphabet[group >> 12 & 63]
-            target[out + 2] = rest == 2 ? alphabet[group >> 6 & 63] : pad
-            target[out + 3] = pad
-            return out + 4
+        /// Writes the two characters for the low 12 bits of `value` at `out`.
+        func writePair(_ value: UInt64, at out: Int) {
+            let characters = pairs.loadUnaligned(fromByteOffset: Int(value & 0xFFF) &* 2, as: UInt16.self)
+            output.storeBytes(of: characters, toByteOffset: out, as: UInt16.self)
         }
+        var index = range.lowerBound
+        var out = offset
+        // Six octets used of eight loaded: the load must end within `source`.
+        let pairedEnd = min(range.upperBound, source.count - 2) - 6
+        while index <= pairedEnd {
+            let groups = UInt64(bigEndian: input.loadUnaligned(fromByteOffset: index, as: UInt64.self)) >> 16
+            writePair(groups >> 36, at: out)
+            writePair(groups >> 24, at: out &+ 2)
+            writePair(groups >> 12, at: out &+ 4)
+            writePair(groups, at: out &+ 6)
+            index &+= 6
+            out &+= 8
+        }
+        while index + 3 <= range.upperBound {
+            let group = UInt64(source[index]) << 16 | UInt64(source[index + 1]) << 8 | UInt64(source[index + 2])
+            writePair(group >> 12, at: out)
+            writePair(group, at: out &+ 2)
+            index &+= 3
+            out &+= 4
+        }
+        let rest = range.upperBound - index
+        guard rest > 0 else { return out }
+        let group = Int(source[index]) << 16 | (rest == 2 ? Int(source[index + 1]) << 8 : 0)
+        target[out] = alphabet[group >> 18]
+        target[out + 1] = alphabet[group >> 12 & 63]
+        target[out + 2] = rest == 2 ? alphabet[group >> 6 & 63] : pad
+        target[out + 3] = pad
+        return out + 4
     }
 
     /// For each 12-bit value, its two base64 characters: 8 KB.

@@ -28,7 +28,7 @@ enum EncodedWord {
     static let minimumLength = overhead + 12
 
     /// One word of a run: the octets it carries and how.
-    struct Piece {
+    struct Piece: Equatable {
         let range: Range<Int>
         let isB: Bool
         /// The word's length, `=?UTF-8?B?` and `?=` included.
@@ -49,7 +49,7 @@ enum EncodedWord {
             pieces(of: bytes, context: context, firstMaxLength: firstMaxLength, maxLength: maxLength, endsRun: endsRun)
                 .map { piece in
                     var word: [UInt8] = []
-                    append(piece, of: bytes, context: context, to: &word)
+                    word.append(upTo: piece.length) { write(piece, of: bytes, context: context, into: $0) }
                     return String(decoding: word, as: UTF8.self)
                 }
         }
@@ -79,36 +79,56 @@ enum EncodedWord {
     /// Whether all of `bytes` fits one word of at most `maxLength`
     /// characters, as B or as Q: whether `pieces` gives exactly one.
     static func fitsOneWord(_ bytes: UnsafeBufferPointer<UInt8>, context: Context, maxLength: Int) -> Bool {
-        let capacity = maxLength - overhead
-        guard !bytes.isEmpty else { return false }
-        return bytes.count <= capacity / 4 * 3 || bytes.reduce(0) { $0 + qLength(of: $1, context) } <= capacity
+        singlePiece(of: bytes, context: context, maxLength: maxLength) != nil
     }
 
-    /// Appends the encoded-word for `piece` of `bytes`.
-    static func append(_ piece: Piece, of bytes: UnsafeBufferPointer<UInt8>, context: Context, to output: inout [UInt8]) {
+    /// The one piece `pieces` gives when all of `bytes` fits one word of at
+    /// most `maxLength` characters (the first word's limit), else `nil`.
+    /// Found without looking for character boundaries, which matter only
+    /// where a word ends before the text does.
+    static func singlePiece(of bytes: UnsafeBufferPointer<UInt8>, context: Context, maxLength: Int) -> Piece? {
+        guard !bytes.isEmpty else { return nil }
+        let capacity = maxLength - overhead
+        let bLength = Base64.encodedLength(of: bytes.count)
+        let qLength = qLength(of: bytes, context)
+        let fitsB = bytes.count <= capacity / 4 * 3
+        let fitsQ = qLength <= capacity
+        guard fitsB || fitsQ else { return nil }
+        // The shorter when both fit, Q when they tie, as `pieces` chooses.
+        let isB = fitsB && !(fitsQ && qLength <= bLength)
+        return Piece(range: bytes.indices, isB: isB, length: overhead + (isB ? bLength : qLength))
+    }
+
+    /// Writes the encoded-word for `piece` of `bytes` into `target`, which
+    /// has room for its `piece.length` octets; returns that length.
+    static func write(_ piece: Piece, of bytes: UnsafeBufferPointer<UInt8>, context: Context, into target: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let chunk = UnsafeBufferPointer(rebasing: bytes[piece.range])
-        output.append(contentsOf: piece.isB ? bOpener : qOpener)
-        if piece.isB {
-            Base64.appendText(of: chunk, to: &output)
-        } else {
-            for byte in chunk {
-                if byte == 0x20 {
-                    output.append(UInt8(ascii: "_"))
-                } else if isQLiteral(byte, context) {
-                    output.append(byte)
-                } else {
-                    output.append(UInt8(ascii: "="))
-                    output.append(hex(byte >> 4))
-                    output.append(hex(byte & 0x0F))
-                }
+        var count = target.copy(piece.isB ? "=?UTF-8?B?" : "=?UTF-8?Q?", at: 0)
+        count = piece.isB ? Base64.encode(chunk, into: target, at: count) : qEncode(chunk, context, into: target, at: count)
+        return target.copy("?=", at: count)
+    }
+
+    /// Writes `chunk` as Q text into `target` at `offset`; returns the offset after it.
+    private static func qEncode(
+        _ chunk: UnsafeBufferPointer<UInt8>, _ context: Context, into target: UnsafeMutableBufferPointer<UInt8>, at offset: Int
+    ) -> Int {
+        var count = offset
+        for byte in chunk {
+            if byte == 0x20 {
+                target[count] = UInt8(ascii: "_")
+                count += 1
+            } else if isQLiteral(byte, context) {
+                target[count] = byte
+                count += 1
+            } else {
+                target[count] = UInt8(ascii: "=")
+                target[count + 1] = hex(byte >> 4)
+                target[count + 2] = hex(byte & 0x0F)
+                count += 3
             }
         }
-        output.append(UInt8(ascii: "?"))
-        output.append(UInt8(ascii: "="))
+        return count
     }
-
-    private static let bOpener: [UInt8] = Array("=?UTF-8?B?".utf8)
-    private static let qOpener: [UInt8] = Array("=?UTF-8?Q?".utf8)
 
     /// Where a word may end, and the length of its encoded text.
     private struct Candidate {
@@ -159,12 +179,18 @@ enum EncodedWord {
         return Candidate(end: chosen, length: Base64.encodedLength(of: chosen - start))
     }
 
+    /// The characters Q takes for all of `bytes`.
+    private static func qLength(of bytes: UnsafeBufferPointer<UInt8>, _ context: Context) -> Int {
+        bytes.reduce(0) { $0 + qLength(of: $1, context) }
+    }
+
     /// The characters Q takes for `byte`: 1, or 3 for `=XX`.
     private static func qLength(of byte: UInt8, _ context: Context) -> Int {
         isQLiteral(byte, context) ? 1 : 3
     }
 
     private static func isQLiteral(_ byte: UInt8, _ context: Context) -> Bool {
+        guard byte < 0x80 else { return false }
         switch byte {
         case 0x20: return true  // written as "_"
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),

@@ -26,20 +26,7 @@ struct GraphemeBoundaries {
 
     /// The text's words, as `split(separator: " ", omittingEmptySubsequences: false)`
     /// gives them: separated by spaces that are characters of their own.
-    func words() -> [Range<Int>] {
-        var words: [Range<Int>] = []
-        var wordStart = 0
-        var space = bytes.firstOffset(of: 0x20, from: 0)
-        while space < bytes.count {
-            if isBoundary(space) && isBoundary(space + 1) {
-                words.append(wordStart..<space)
-                wordStart = space + 1
-            }
-            space = bytes.firstOffset(of: 0x20, from: space + 1)
-        }
-        words.append(wordStart..<bytes.count)
-        return words
-    }
+    var words: WordRanges { WordRanges(boundaries: self) }
 
     /// The standard library's answer, for text with scalars that may join.
     private static func characterStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Bool] {
@@ -53,10 +40,22 @@ struct GraphemeBoundaries {
         return starts
     }
 
-    /// Whether every scalar of the text `standsAlone`.
+    /// Whether every scalar of the text `standsAlone`. Printable ASCII and
+    /// the lead octets E5…E9 (U+5000…U+9FFF, CJK ideographs) are taken
+    /// without decoding.
     static func breaksAtEveryScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var offset = 0
         while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x20...0x7E:
+                offset += 1
+                continue
+            case 0xE5...0xE9:
+                offset += 3
+                continue
+            default:
+                break
+            }
             let (value, length) = bytes.scalarValue(at: offset)
             guard standsAlone(value) else { return false }
             offset += length
@@ -81,6 +80,33 @@ struct GraphemeBoundaries {
         default:
             return false
         }
+    }
+}
+
+/// The ranges of a text's words, found one at a time (see
+/// `GraphemeBoundaries.words`).
+struct WordRanges: Sequence, IteratorProtocol {
+    let boundaries: GraphemeBoundaries
+    /// Where the next word starts; `nil` after the last.
+    private var wordStart: Int? = 0
+
+    init(boundaries: GraphemeBoundaries) {
+        self.boundaries = boundaries
+    }
+
+    mutating func next() -> Range<Int>? {
+        guard let start = wordStart else { return nil }
+        let bytes = boundaries.bytes
+        var space = bytes.firstOffset(of: 0x20, from: start)
+        while space < bytes.count {
+            if boundaries.isBoundary(space) && boundaries.isBoundary(space + 1) {
+                wordStart = space + 1
+                return start..<space
+            }
+            space = bytes.firstOffset(of: 0x20, from: space + 1)
+        }
+        wordStart = nil
+        return start..<bytes.count
     }
 }
 

@@ -86,26 +86,42 @@ enum HeaderText {
         return word.allSatisfy { (0x21...0x7E).contains($0) }
     }
 
-    /// Which of `words` (ranges of `text`) go in encoded-words: those that
-    /// `isPlain` rejects, and the neighbours of an empty word (a space at
-    /// either end, or two in a row), so every space survives decoding:
-    /// decoders keep the white space between a word and an encoded-word and
-    /// drop it between two encoded-words.
-    static func encodedWords(
-        _ words: [Range<Int>], of text: UnsafeBufferPointer<UInt8>, isPlain: (UnsafeBufferPointer<UInt8>) -> Bool
-    ) -> [Bool] {
-        var encoded = words.map { !isPlain(UnsafeBufferPointer(rebasing: text[$0])) }
-        for (index, word) in words.enumerated() where word.isEmpty {
-            if index > 0 { encoded[index - 1] = true }
-            if index + 1 < words.count { encoded[index + 1] = true }
+    /// A word of header text: its range, and whether it goes in an encoded-word.
+    struct Word {
+        let range: Range<Int>
+        var isEncoded: Bool
+    }
+
+    /// Calls `body` with the words of `text` (see `GraphemeBoundaries.words`)
+    /// and which of them go in encoded-words: those that `isPlain` rejects,
+    /// and the neighbours of an empty word (a space at either end, or two in
+    /// a row), so every space survives decoding: decoders keep the white
+    /// space between a word and an encoded-word and drop it between two
+    /// encoded-words. The list is kept on the stack.
+    static func withWords<Result>(
+        of text: UnsafeBufferPointer<UInt8>, isPlain: (UnsafeBufferPointer<UInt8>) -> Bool,
+        _ body: (UnsafeBufferPointer<Word>) -> Result
+    ) -> Result {
+        withUnsafeTemporaryAllocation(of: Word.self, capacity: text.count(of: 0x20) + 1) { buffer in
+            var count = 0
+            for range in GraphemeBoundaries(text).words {
+                let isEncoded = !isPlain(UnsafeBufferPointer(rebasing: text[range]))
+                buffer.initializeElement(at: count, to: Word(range: range, isEncoded: isEncoded))
+                count += 1
+            }
+            let words = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
+            for index in words.indices where words[index].range.isEmpty {
+                if index > 0 { words[index - 1].isEncoded = true }
+                if index + 1 < count { words[index + 1].isEncoded = true }
+            }
+            return body(UnsafeBufferPointer(words))
         }
-        return encoded
     }
 }
 
 extension MessageBuffer {
     /// A whole header field of one word that needs no encoding.
-    mutating func writeHeader(_ name: String, word: some StringProtocol) {
+    mutating func writeHeader(_ name: String, word: String) {
         beginHeader(name)
         writeHeaderWord(word)
         endHeader()
@@ -121,22 +137,22 @@ extension MessageBuffer {
     /// Writes RFC 5322 `unstructured` text (a subject): printable ASCII words
     /// as they are, every other stretch as encoded-words. A stretch takes in
     /// the spaces between its words, and an empty word pulls its neighbours
-    /// into the stretch (see `HeaderText.encodedWords`).
+    /// into the stretch (see `HeaderText.withWords`).
     mutating func writeUnstructured(_ text: String) {
         text.withUTF8Bytes { text in
-            let words = GraphemeBoundaries(text).words()
-            let encoded = HeaderText.encodedWords(words, of: text, isPlain: HeaderText.isPlainWord)
-            var index = 0
-            while index < words.count {
-                if !encoded[index] {
-                    writeHeaderWord(bytes: UnsafeBufferPointer(rebasing: text[words[index]]))
-                    index += 1
-                    continue
+            HeaderText.withWords(of: text, isPlain: HeaderText.isPlainWord) { words in
+                var index = 0
+                while index < words.count {
+                    if !words[index].isEncoded {
+                        writeHeaderWord(bytes: UnsafeBufferPointer(rebasing: text[words[index].range]))
+                        index += 1
+                        continue
+                    }
+                    let runStart = index
+                    while index < words.count && words[index].isEncoded { index += 1 }
+                    let run = words[runStart].range.lowerBound..<words[index - 1].range.upperBound
+                    if !run.isEmpty { writeEncodedWords(UnsafeBufferPointer(rebasing: text[run]), context: .text) }
                 }
-                let runStart = index
-                while index < words.count && encoded[index] { index += 1 }
-                let run = UnsafeBufferPointer(rebasing: text[words[runStart].lowerBound..<words[index - 1].upperBound])
-                if !run.isEmpty { writeEncodedWords(run, context: .text) }
             }
         }
     }
@@ -151,13 +167,13 @@ extension MessageBuffer {
         let extra = prefix.utf8.count + suffix.utf8.count
         let roomOnThisLine = Self.foldWidth - column - 1 - extra
         let onNextLine = EncodedWord.maxLength - extra
-        if !nextWordStaysOnThisLine && EncodedWord.fitsOneWord(text, context: context, maxLength: onNextLine) {
-            let single = EncodedWord.pieces(of: text, context: context, firstMaxLength: onNextLine)
-            writeEncodedWord(single[0], of: text, context: context, prefix: prefix, suffix: suffix)
-            return
-        }
         let staysOnThisLine = roomOnThisLine >= EncodedWord.minimumLength || nextWordStaysOnThisLine
         let first = staysOnThisLine ? min(max(roomOnThisLine, EncodedWord.minimumLength), onNextLine) : onNextLine
+        let singleMaxLength = nextWordStaysOnThisLine ? first : onNextLine
+        if let single = EncodedWord.singlePiece(of: text, context: context, maxLength: singleMaxLength) {
+            writeEncodedWord(single, of: text, context: context, prefix: prefix, suffix: suffix)
+            return
+        }
         let pieces = EncodedWord.pieces(
             of: text, context: context, firstMaxLength: first, maxLength: EncodedWord.maxLength - suffix.utf8.count)
         for (index, piece) in pieces.enumerated() {

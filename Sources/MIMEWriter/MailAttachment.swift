@@ -108,16 +108,18 @@ enum EmbeddedMessage {
 
     /// Writes the message's lines, each through the buffer's line break.
     static func write(_ data: [UInt8], to buffer: inout MessageBuffer) {
-        var lineStart = 0
-        var index = 0
-        while index < data.count {
-            if data[index] == 0x0D {
-                buffer.write(bytes: data[lineStart..<index])
-                buffer.writeLineBreak()
-                index += 2
-                lineStart = index
-            } else {
-                index += 1
+        data.withUnsafeBufferPointer { data in
+            var lineStart = 0
+            var index = 0
+            while index < data.count {
+                if data[index] == 0x0D {
+                    buffer.write(bytes: UnsafeBufferPointer(rebasing: data[lineStart..<index]))
+                    buffer.writeLineBreak()
+                    index += 2
+                    lineStart = index
+                } else {
+                    index += 1
+                }
             }
         }
     }

@@ -89,7 +89,7 @@ public struct MailMessage: Sendable {
             writeHeaders(to: &buffer)
             var parts = PartWriter(seed: messageID, attempt: attempt)
             parts.write(body, to: &buffer)
-            if parts.boundariesAreUnique(in: buffer.bytes) { return buffer.bytes }
+            if buffer.withBytes(parts.boundariesAreUnique) { return buffer.bytes }
             attempt += 1
         }
     }
@@ -119,7 +119,7 @@ public struct MailMessage: Sendable {
         var dateText = DateText()
         date.appendRFC5322(to: &dateText)
         buffer.beginHeader("Date")
-        buffer.writeHeaderWord(bytes: dateText.octets)
+        dateText.octets.withUnsafeBufferPointer { buffer.writeHeaderWord(bytes: $0) }
         buffer.endHeader()
         buffer.writeHeader("Message-ID", messageIDs: CollectionOfOne(messageID))
         if let inReplyTo { buffer.writeHeader("In-Reply-To", messageIDs: CollectionOfOne(inReplyTo)) }

@@ -155,13 +155,14 @@ extension MessageBuffer {
                 writeHeaderWord(address, prefix: "", suffix: separator)
                 return
             }
-            let words = GraphemeBoundaries(name).words()
-            if words.allSatisfy({ PhraseWord.isPlainAtom(UnsafeBufferPointer(rebasing: name[$0])) }) {
-                for word in words { writeHeaderWord(bytes: UnsafeBufferPointer(rebasing: name[word])) }
-            } else if Self.isQuotable(name) {
-                writeQuoted(name)
-            } else {
-                writePhrase(words, of: name)
+            HeaderText.withWords(of: name, isPlain: { PhraseWord($0) != .encoded }) { words in
+                if words.allSatisfy({ PhraseWord.isPlainAtom(UnsafeBufferPointer(rebasing: name[$0.range])) }) {
+                    for word in words { writeHeaderWord(bytes: UnsafeBufferPointer(rebasing: name[word.range])) }
+                } else if Self.isQuotable(name) {
+                    writeQuoted(name)
+                } else {
+                    writePhrase(words, of: name)
+                }
             }
             writeHeaderWord(address, prefix: "<", suffix: separator.isEmpty ? ">" : ">" + separator)
         }
@@ -179,19 +180,23 @@ extension MessageBuffer {
     /// such a reader at worst shows that space twice. A single word longer
     /// than one encoded-word (about 45 octets of UTF-8) can only be cut
     /// between characters, and such a reader shows a space there.
-    private mutating func writePhrase(_ words: [Range<Int>], of name: UnsafeBufferPointer<UInt8>) {
-        let encoded = HeaderText.encodedWords(words, of: name) { PhraseWord($0) != .encoded }
+    private mutating func writePhrase(_ words: UnsafeBufferPointer<HeaderText.Word>, of name: UnsafeBufferPointer<UInt8>) {
         var index = 0
         while index < words.count {
-            let word = UnsafeBufferPointer(rebasing: name[words[index]])
-            if !encoded[index] {
+            let word = UnsafeBufferPointer(rebasing: name[words[index].range])
+            if !words[index].isEncoded {
                 if PhraseWord(word) == .atom { writeHeaderWord(bytes: word) } else { writeQuoted(word) }
                 index += 1
                 continue
             }
             let runStart = index
-            while index < words.count && encoded[index] { index += 1 }
+            while index < words.count && words[index].isEncoded { index += 1 }
             let first = max(EncodedWord.minimumLength, min(EncodedWord.maxLength, maxNextWordLength))
+            let run = UnsafeBufferPointer(rebasing: name[words[runStart].range.lowerBound..<words[index - 1].range.upperBound])
+            if let single = EncodedWord.singlePiece(of: run, context: .phrase, maxLength: first) {
+                writeEncodedWord(single, of: run, context: .phrase)  // what `encodedPhrase` gives for it
+                continue
+            }
             for (chunk, piece) in Self.encodedPhrase(words[runStart..<index], of: name, firstMaxLength: first) {
                 writeEncodedWord(piece, of: chunk, context: .phrase)
             }
@@ -226,14 +231,14 @@ extension MessageBuffer {
     /// gets its leading space as a Q word of its own, `=?UTF-8?Q?_?=` (see
     /// `EncodedWord`).
     private static func encodedPhrase(
-        _ words: ArraySlice<Range<Int>>, of name: UnsafeBufferPointer<UInt8>, firstMaxLength: Int
+        _ words: Slice<UnsafeBufferPointer<HeaderText.Word>>, of name: UnsafeBufferPointer<UInt8>, firstMaxLength: Int
     ) -> [(text: UnsafeBufferPointer<UInt8>, piece: EncodedWord.Piece)] {
         func pieces(_ range: Range<Int>, first: Bool) -> [EncodedWord.Piece] {
             let maxLength = first ? firstMaxLength : EncodedWord.maxLength
             return EncodedWord.pieces(of: UnsafeBufferPointer(rebasing: name[range]), context: .phrase, firstMaxLength: maxLength)
         }
         var chunks: [Range<Int>] = []
-        for word in words {
+        for word in words.lazy.map(\.range) {
             // After the first word, a word's piece starts with the space before it.
             let piece = chunks.isEmpty ? word : word.lowerBound - 1..<word.upperBound
             if let last = chunks.last,

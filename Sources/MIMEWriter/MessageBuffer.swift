@@ -1,14 +1,19 @@
 /// The bytes of a message being written, with the header-folding state.
 ///
-/// Every line break of a message goes through `writeLineBreak()`: CRLF is
-/// the named constant `crlf`, written in this one place. Header fields are
+/// Every line break of a message is the named constant `crlf`, written by
+/// `writeLineBreak()`, or already in the whole lines given to `writeLines`
+/// (text in canonical form, base64 lines). Header fields are
 /// written as `beginHeader(_:)`, any number of `writeHeaderWord(_:)`, then
 /// `endHeader()`; words are separated by one space, or folded onto a
 /// continuation line when the line would grow past `foldWidth`. A field's
 /// first word stays on the field's first line unless the field allows a
 /// fold there (address fields, whose readers skip the folding white space;
 /// in an unstructured field it would become part of the value).
-struct MessageBuffer {
+///
+/// The octets are written in place into storage reserved once (and grown
+/// when a message outgrows it): unlike an array's appends, a write checks
+/// neither copy-on-write uniqueness nor goes through a generic sequence.
+struct MessageBuffer: ~Copyable {
     /// RFC 5322 2.2.3 / RFC 5322 2.1.1: the line break of a message.
     static let crlf: [UInt8] = [0x0D, 0x0A]
     /// Header lines are folded to stay within this many octets: RFC 5322
@@ -19,17 +24,46 @@ struct MessageBuffer {
     /// name this module writes. Longer text is encoded, which folds.
     static let maxPlainWordLength = 60
 
-    private(set) var bytes: [UInt8] = []
+    /// The storage: `count` octets written, the rest room for more.
+    private var storage: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
     private var lineStart = 0
     private var wordsInHeader = 0
     private var foldsBeforeFirstWord = false
 
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        storage = .allocate(capacity: max(capacity, 64))
+    }
+
+    deinit {
+        storage.deallocate()
+    }
+
+    /// The octets written so far.
+    var bytes: [UInt8] { withBytes(Array.init) }
+
+    /// Calls `body` with the octets written so far.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        body(UnsafeBufferPointer(rebasing: storage[..<count]))
+    }
+
+    /// Makes room for `more` octets after those written.
+    @inline(__always)
+    private mutating func reserve(_ more: Int) {
+        if more > storage.count - count { grow(toHold: more) }
+    }
+
+    /// Moves the octets to storage at least twice as large, with room for `more`.
+    @inline(never)
+    private mutating func grow(toHold more: Int) {
+        let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(2 * storage.count, count + more))
+        _ = larger.copy(UnsafeBufferPointer(rebasing: storage[..<count]), at: 0)
+        storage.deallocate()
+        storage = larger
     }
 
     /// Octets written on the current line so far.
-    var column: Int { bytes.count - lineStart }
+    var column: Int { count - lineStart }
 
     /// Whether the next word must go on the current line: the first word of
     /// a field that allows no fold before it.
@@ -42,27 +76,45 @@ struct MessageBuffer {
         nextWordStaysOnThisLine ? Self.foldWidth - column - 1 : Self.foldWidth - 1
     }
 
+    /// Writes `text`'s UTF-8 octets.
     mutating func write(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        text.withUTF8Bytes { write(bytes: $0) }
     }
 
     mutating func write(_ byte: UInt8) {
-        bytes.append(byte)
+        reserve(1)
+        storage[count] = byte
+        count += 1
     }
 
-    mutating func write(bytes more: some Collection<UInt8>) {
-        bytes.append(contentsOf: more)
+    mutating func write(bytes more: UnsafeBufferPointer<UInt8>) {
+        reserve(more.count)
+        count = storage.copy(more, at: count)
     }
 
     /// Writes at most `maxCount` octets that `fill` puts straight into the
-    /// buffer, returning how many (see `Array.append(upTo:_:)`).
+    /// buffer, returning how many.
     mutating func write(upTo maxCount: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
-        bytes.append(upTo: maxCount, fill)
+        reserve(maxCount)
+        count += fill(UnsafeMutableBufferPointer(rebasing: storage[count..<count + maxCount]))
+    }
+
+    /// Writes whole lines, each ending in `crlf` (so a new line starts after them).
+    mutating func writeLines(_ lines: UnsafeBufferPointer<UInt8>) {
+        write(bytes: lines)
+        lineStart = count
+    }
+
+    /// Writes whole lines, each ending in `crlf`, that `fill` puts straight
+    /// into the buffer: at most `maxCount` octets, returning how many.
+    mutating func writeLines(upTo maxCount: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        write(upTo: maxCount, fill)
+        lineStart = count
     }
 
     mutating func writeLineBreak() {
-        for octet in Self.crlf { bytes.append(octet) }
-        lineStart = bytes.count
+        Self.crlf.withUnsafeBufferPointer { write(bytes: $0) }
+        lineStart = count
     }
 
     /// Starts a header field: `Name:`.
@@ -75,23 +127,23 @@ struct MessageBuffer {
 
     /// Writes one space-separated word of a header value, first folding the
     /// line when the word would not fit (and the word may be folded).
-    mutating func writeHeaderWord(_ word: some StringProtocol) {
+    mutating func writeHeaderWord(_ word: String) {
         startHeaderWord(length: word.utf8.count)
-        bytes.append(contentsOf: word.utf8)
+        write(word)
     }
 
     /// `writeHeaderWord(prefix + word + suffix)`, without building the word.
-    mutating func writeHeaderWord(_ word: some StringProtocol, prefix: String, suffix: String) {
+    mutating func writeHeaderWord(_ word: String, prefix: String, suffix: String) {
         startHeaderWord(length: prefix.utf8.count + word.utf8.count + suffix.utf8.count)
         write(prefix)
-        bytes.append(contentsOf: word.utf8)
+        write(word)
         write(suffix)
     }
 
     /// `writeHeaderWord` for a word given as octets.
-    mutating func writeHeaderWord(bytes word: some Collection<UInt8>) {
+    mutating func writeHeaderWord(bytes word: UnsafeBufferPointer<UInt8>) {
         startHeaderWord(length: word.count)
-        bytes.append(contentsOf: word)
+        write(bytes: word)
     }
 
     /// Starts a header word of `length` octets that the caller then writes:
@@ -113,7 +165,7 @@ struct MessageBuffer {
     ) {
         startHeaderWord(length: prefix.utf8.count + piece.length + suffix.utf8.count)
         write(prefix)
-        EncodedWord.append(piece, of: text, context: context, to: &bytes)
+        write(upTo: piece.length) { EncodedWord.write(piece, of: text, context: context, into: $0) }
         write(suffix)
     }
 

@@ -78,27 +78,25 @@ struct PartWriter {
         if resolved.encoding == .sevenBit {
             EmbeddedMessage.write(attachment.data, to: &buffer)
         } else {
-            Base64.body(attachment.data, to: &buffer)
+            attachment.data.withUnsafeBufferPointer { Base64.body($0, to: &buffer) }
         }
     }
 
     /// Whether each boundary starts exactly the lines written as its
     /// delimiters, and no line of any part's content.
-    func boundariesAreUnique(in bytes: [UInt8]) -> Bool {
+    func boundariesAreUnique(in message: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !delimiters.isEmpty else { return true }
         var seen = [Int](repeating: 0, count: delimiters.count)
-        bytes.withUnsafeBufferPointer { message in
-            var lineStart = 0
-            while lineStart < message.count {
-                if message[lineStart] == UInt8(ascii: "-") {
-                    for (index, entry) in delimiters.enumerated()
-                    where Self.hasDelimiter(message, at: lineStart, boundary: entry.boundary) {
-                        seen[index] += 1
-                    }
+        var lineStart = 0
+        while lineStart < message.count {
+            if message[lineStart] == UInt8(ascii: "-") {
+                for (index, entry) in delimiters.enumerated()
+                where Self.hasDelimiter(message, at: lineStart, boundary: entry.boundary) {
+                    seen[index] += 1
                 }
-                while lineStart < message.count && message[lineStart] != 0x0A { lineStart += 1 }
-                lineStart += 1
             }
+            while lineStart < message.count && message[lineStart] != 0x0A { lineStart += 1 }
+            lineStart += 1
         }
         return zip(seen, delimiters).allSatisfy { $0 == $1.count }
     }

@@ -30,8 +30,20 @@ extension UnsafeBufferPointer<UInt8> {
         return offset
     }
 
-    /// The LF-separated lines, each without its LF and with whether one
-    /// ended it: only a last line can lack one, and nothing follows a final LF.
+    /// The number of octets equal to `byte`.
+    func count(of byte: UInt8) -> Int {
+        var found = 0
+        var offset = firstOffset(of: byte, from: 0)
+        while offset < count {
+            found += 1
+            offset = firstOffset(of: byte, from: offset + 1)
+        }
+        return found
+    }
+
+    /// The lines of a text whose line breaks are LF or CRLF (as `TextContent`
+    /// leaves them), each without its line break and with whether one ended
+    /// it: only a last line can lack one, and nothing follows a final one.
     var lines: LineSequence { LineSequence(bytes: self) }
 
     /// Whether every octet is below 0x80, eight at a time.
@@ -78,7 +90,8 @@ struct LineSequence: Sequence, IteratorProtocol {
         guard start < bytes.count else { return nil }
         let end = bytes.firstOffset(of: 0x0A, from: start)
         defer { start = end + 1 }
-        return (UnsafeBufferPointer(rebasing: bytes[start..<end]), end < bytes.count)
+        let contentEnd = end < bytes.count && end > start && bytes[end - 1] == 0x0D ? end - 1 : end
+        return (UnsafeBufferPointer(rebasing: bytes[start..<contentEnd]), end < bytes.count)
     }
 }
 
@@ -96,10 +109,21 @@ extension [UInt8] {
 }
 
 extension UnsafeMutableBufferPointer<UInt8> {
-    /// Copies `source` in at `offset`; returns the offset after it.
+    /// Copies `source` in at `offset`; returns the offset after it. A few
+    /// octets (a line break) are copied one by one, cheaper than a call.
+    @inline(__always)
     func copy(_ source: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+        guard source.count > 4 else {
+            for (index, octet) in source.enumerated() { self[offset + index] = octet }
+            return offset + source.count
+        }
         UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(self)[offset...])
             .copyMemory(from: UnsafeRawBufferPointer(source))
         return offset + source.count
+    }
+
+    /// Copies the octets of `text` in at `offset`; returns the offset after them.
+    func copy(_ text: StaticString, at offset: Int) -> Int {
+        text.withUTF8Buffer { copy($0, at: offset) }
     }
 }

@@ -12,16 +12,14 @@ enum QuotedPrintable {
     private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
     private static let fromSpace: [UInt8] = Array("From ".utf8)
 
-    /// Writes `text`, whose lines end in LF, as quoted-printable: each LF
-    /// becomes a hard line break.
-    static func body(_ text: [UInt8], to buffer: inout MessageBuffer) {
+    /// Writes `text`, whose lines end in CRLF or LF, as quoted-printable:
+    /// each line break becomes a hard line break.
+    static func body(_ text: UnsafeBufferPointer<UInt8>, to buffer: inout MessageBuffer) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: lineLength) { encoded in
             hexDigits.withUnsafeBufferPointer { hex in
-                text.withUnsafeBufferPointer { text in
-                    for (line, endsWithLineFeed) in text.lines {
-                        encodeLine(line, hex: hex, encoded: encoded, to: &buffer)
-                        if endsWithLineFeed { buffer.writeLineBreak() }
-                    }
+                for (line, endsWithLineFeed) in text.lines {
+                    encodeLine(line, hex: hex, encoded: encoded, to: &buffer)
+                    if endsWithLineFeed { buffer.writeLineBreak() }
                 }
             }
         }
@@ -82,7 +80,7 @@ enum QuotedPrintable {
         var breaksBefore = false
         var isLiteral: Bool
 
-        /// The octet at `index` of a text line (without its LF), when the
+        /// The octet at `index` of a text line (without its line break), when the
         /// encoded line so far holds `column` characters.
         init(_ line: UnsafeBufferPointer<UInt8>, at index: Int, column: Int) {
             let isLast = index == line.count - 1

@@ -7,7 +7,7 @@ import Testing
 struct BodyEncodingTests {
     static func quotedPrintable(_ text: String) -> [String] {
         var buffer = MessageBuffer(capacity: 0)
-        QuotedPrintable.body(TextContent.normalizedLines(text), to: &buffer)
+        CanonicalText(text).bytes.withUnsafeBufferPointer { QuotedPrintable.body($0, to: &buffer) }
         return Decoders.crlfLines(buffer.bytes) ?? ["<bare CR or LF>"]
     }
 
@@ -56,7 +56,7 @@ struct BodyEncodingTests {
             }
             let text: [UInt8] = lines.flatMap { $0 + [0x0A] }
             var buffer = MessageBuffer(capacity: 0)
-            QuotedPrintable.body(text, to: &buffer)
+            text.withUnsafeBufferPointer { QuotedPrintable.body($0, to: &buffer) }
             let encoded = try #require(Decoders.crlfLines(buffer.bytes))
             for line in encoded {
                 #expect(line.utf8.count <= 76)
@@ -78,7 +78,7 @@ struct BodyEncodingTests {
         ])
     func base64Vectors(text: String, expected: [String]) {
         var buffer = MessageBuffer(capacity: 0)
-        Base64.body(Array(text.utf8), to: &buffer)
+        Array(text.utf8).withUnsafeBufferPointer { Base64.body($0, to: &buffer) }
         #expect(Decoders.crlfLines(buffer.bytes) == expected)
         #expect(buffer.bytes.count == Base64.bodyLength(of: text.utf8.count))
     }
@@ -88,7 +88,7 @@ struct BodyEncodingTests {
         for count in 0...300 {
             let data = Samples.binary(count)
             var buffer = MessageBuffer(capacity: 0)
-            Base64.body(data, to: &buffer)
+            data.withUnsafeBufferPointer { Base64.body($0, to: &buffer) }
             let lines = try #require(Decoders.crlfLines(buffer.bytes))
             #expect(lines.dropLast().allSatisfy { $0.utf8.count == 76 })
             #expect(lines.allSatisfy { $0.utf8.count <= 76 })
@@ -118,10 +118,13 @@ struct BodyEncodingTests {
     }
 
     @Test(
-        "line breaks are normalized and the text ends with one",
-        arguments: [("a\r\nb\rc\nd", "a\nb\nc\nd\n"), ("a\r\r\n", "a\n\n"), ("", ""), ("x\n", "x\n"), ("\r", "\n")])
-    func normalizedLines(text: String, expected: String) {
-        #expect(TextContent.normalizedLines(text) == Array(expected.utf8))
+        "line breaks become CRLF and the text ends with one",
+        arguments: [
+            ("a\r\nb\rc\nd", "a\r\nb\r\nc\r\nd\r\n"), ("a\r\r\n", "a\r\n\r\n"), ("", ""), ("x\n", "x\r\n"), ("\r", "\r\n"),
+            ("\n\n", "\r\n\r\n"), ("\r\r", "\r\n\r\n"), ("\n\r", "\r\n\r\n"),
+        ])
+    func canonicalLines(text: String, expected: String) {
+        #expect(CanonicalText(text).bytes == Array(expected.utf8))
     }
 
     @Test("base64 text carries CRLF line breaks")

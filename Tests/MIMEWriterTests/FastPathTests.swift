@@ -22,13 +22,14 @@ struct FastPathTests {
     func quotedPrintableLength() {
         var random = SeededRandom(seed: 11)
         for _ in 0..<2000 {
-            let lines = Self.randomLines(&random)
+            let lines = CanonicalText(String(decoding: Self.randomLines(&random), as: UTF8.self)).bytes
             var buffer = MessageBuffer(capacity: 0)
-            QuotedPrintable.body(lines, to: &buffer)
+            lines.withUnsafeBufferPointer { QuotedPrintable.body($0, to: &buffer) }
             let counted = lines.withUnsafeBufferPointer(QuotedPrintable.encodedLength(of:))
             #expect(counted == buffer.bytes.count, "\(lines)")
             let census = lines.withUnsafeBufferPointer(OctetCensus.init)
             #expect(census.quotedPrintableMinimum <= counted, "\(lines)")
+            #expect(lines.count + 2 * lines.filter { $0 >= 0x80 }.count <= counted, "the bound TextContent uses first")
         }
     }
 
@@ -39,9 +40,39 @@ struct FastPathTests {
             let bytes = (0..<length % 40 + length / 40 * 97).map { _ in UInt8(random.int(0...255)) }
             let census = bytes.withUnsafeBufferPointer(OctetCensus.init)
             #expect(census.octets == bytes.count)
-            #expect(census.lineBreaks == bytes.filter { $0 == 0x0A }.count)
             #expect(census.equalSigns == bytes.filter { $0 == 0x3D }.count)
-            #expect(census.needsEncoding == bytes.filter { !(0x20...0x7E).contains($0) && $0 != 0x09 && $0 != 0x0A }.count)
+            #expect(census.needsEncoding == bytes.filter { !(0x20...0x7E).contains($0) && ![0x09, 0x0A, 0x0D].contains($0) }.count)
+        }
+    }
+
+    @Test("the canonical form, eight octets at a time, agrees with line by line")
+    func canonicalText() {
+        // Line by line: the lines split at CRLF, CR or LF, each ended by CRLF.
+        func reference(_ bytes: [UInt8]) -> [UInt8] {
+            var lines: [[UInt8]] = []
+            var line: [UInt8] = []
+            var afterCarriageReturn = false
+            for byte in bytes {
+                defer { afterCarriageReturn = byte == 0x0D }
+                if byte == 0x0A && afterCarriageReturn { continue }
+                if byte == 0x0A || byte == 0x0D {
+                    lines.append(line)
+                    line = []
+                } else {
+                    line.append(byte)
+                }
+            }
+            if !line.isEmpty { lines.append(line) }
+            return lines.flatMap { $0 + [0x0D, 0x0A] }
+        }
+        var random = SeededRandom(seed: 17)
+        let pieces: [[UInt8]] = [[0x0A], [0x0D], [0x0D, 0x0A], [0x3D], [0x09], [0x7F], [0x00], [0x20], [0x61], Array("数".utf8), Array("é".utf8)]
+        for length in 0..<600 {
+            // Runs of CJK, which go eight octets at a time, between the pieces.
+            let bytes = (0..<length % 40).flatMap { _ in random.pick(pieces) + Array(repeating: Array("据".utf8), count: random.int(0...4)).joined() }
+            let text = CanonicalText(String(decoding: bytes, as: UTF8.self))
+            #expect(text.bytes == reference(bytes), "\(bytes)")
+            #expect(text.nonASCIIOctets == bytes.filter { $0 >= 0x80 }.count, "\(bytes)")
         }
     }
 
@@ -54,8 +85,8 @@ struct FastPathTests {
             let content = TextContent(String(decoding: lines, as: UTF8.self))
             guard content.encoding != .sevenBit else { continue }
             var quotedPrintable = MessageBuffer(capacity: 0)
-            QuotedPrintable.body(content.lines, to: &quotedPrintable)
-            let base64Length = Base64.bodyLength(of: content.lines.count + content.lines.filter { $0 == 0x0A }.count)
+            content.canonical.withUnsafeBufferPointer { QuotedPrintable.body($0, to: &quotedPrintable) }
+            let base64Length = Base64.bodyLength(of: content.canonical.count)
             let expected: TransferEncoding = quotedPrintable.bytes.count <= base64Length ? .quotedPrintable : .base64
             #expect(content.encoding == expected, "\(lines)")
             chosen[content.encoding, default: 0] += 1
@@ -99,6 +130,15 @@ struct FastPathTests {
         #expect(count > 20_000)
     }
 
+    @Test("the scalars breaksAtEveryScalar takes without decoding all stand alone")
+    func undecodedScalarsStandAlone() {
+        // Printable ASCII, and every scalar whose UTF-8 lead octet is E5…E9.
+        let values = Array(UInt32(0x20)...0x7E) + Array(UInt32(0x5000)...0x9FFF)
+        #expect(values.allSatisfy(GraphemeBoundaries.standsAlone))
+        #expect(String(Unicode.Scalar(0x5000)!).utf8.first == 0xE5 && String(Unicode.Scalar(0x9FFF)!).utf8.first == 0xE9)
+        #expect(String(Unicode.Scalar(0x4FFF)!).utf8.first == 0xE4 && String(Unicode.Scalar(0xA000)!).utf8.first == 0xEA)
+    }
+
     @Test("grapheme boundaries and words agree with Character and split")
     func boundariesAndWords() {
         var random = SeededRandom(seed: 13)
@@ -112,7 +152,7 @@ struct FastPathTests {
                     let start = text.utf8.distance(from: text.utf8.startIndex, to: word.startIndex)
                     return start..<start + word.utf8.count
                 }
-                #expect(boundaries.words() == words, "\(text.debugDescription)")
+                #expect(Array(boundaries.words) == words, "\(text.debugDescription)")
             }
         }
     }
@@ -184,6 +224,26 @@ struct FastPathTests {
                 #expect(fits == (words.count == 1), "\(text.debugDescription) in \(maxLength)")
             }
         }
+    }
+
+    @Test("singlePiece is the one piece pieces gives, and nil where pieces gives several")
+    func singlePiece() {
+        var random = SeededRandom(seed: 20)
+        var single = 0
+        for _ in 0..<3000 {
+            let text = Self.randomText(&random, length: 0...40)
+            let maxLength = random.int(EncodedWord.minimumLength...EncodedWord.maxLength)
+            for context in [EncodedWord.Context.text, .phrase] {
+                text.withUTF8Bytes { bytes in
+                    let pieces = EncodedWord.pieces(of: bytes, context: context, firstMaxLength: maxLength)
+                    let piece = EncodedWord.singlePiece(of: bytes, context: context, maxLength: maxLength)
+                    let expected = pieces.count == 1 ? pieces.first : nil
+                    #expect(piece == expected, "\(text.debugDescription) in \(maxLength)")
+                    if piece != nil { single += 1 }
+                }
+            }
+        }
+        #expect(single > 1000)
     }
 
     @Test("names keep their white space unless it follows a space")
