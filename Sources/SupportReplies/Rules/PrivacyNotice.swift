@@ -30,26 +30,18 @@ public struct PrivacyNotice: Sendable, Equatable {
     /// end of the text). A copy inside a line removes just its characters.
     /// Everything else stays byte for byte.
     public static func removingCopies(of notices: [PrivacyNotice], from text: String) -> String {
-        let body = SignificantText(text)
-        // Most texts hold no copy: then the text is returned without decoding it further.
-        guard notices.contains(where: { body.contains($0.pattern.needle) }) else { return text }
-        // Written into place: a scalar takes at least one UTF-8 byte, so the capacity suffices.
-        var scalars = [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
-            for scalar in text.unicodeScalars {
-                buffer[count] = scalar
-                count += 1
-            }
-        }
-        var spans = notices.flatMap { $0.spans(in: body, of: scalars) }
+        var bytes = Array(text.utf8)
+        let body = bytes.withUnsafeBufferPointer(SignificantText.init)
+        var spans = notices.flatMap { $0.spans(in: body, of: bytes) }
         guard !spans.isEmpty else { return text }
         // Last first, so earlier positions stay valid; a span overlapping one already removed is skipped.
         spans.sort { $0.range.lowerBound > $1.range.lowerBound }
         var removedFrom = Int.max
         for span in spans where span.range.upperBound <= removedFrom {
-            span.remove(from: &scalars)
+            span.remove(from: &bytes)
             removedFrom = span.range.lowerBound
         }
-        return String(scalars: scalars, capacity: text.utf8.count)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// How many copies (tolerant matching) of this notice `text` holds.
@@ -57,9 +49,8 @@ public struct PrivacyNotice: Sendable, Equatable {
         SignificantText(text).occurrences(of: pattern.needle).count
     }
 
-    /// The spans of this notice's copies in `scalars` (whose significant text is `body`).
-    private func spans(in body: SignificantText, of scalars: [Unicode.Scalar]) -> [NoticeSpan] {
-        guard body.scalars.count >= pattern.needle.count else { return [] }
+    /// The spans of this notice's copies in the UTF-8 `text` (whose significant text is `body`).
+    private func spans(in body: SignificantText, of text: [UInt8]) -> [NoticeSpan] {
         var spans: [NoticeSpan] = []
         var previousEnd = 0
         for start in body.occurrences(of: pattern.needle) {
@@ -68,9 +59,9 @@ public struct PrivacyNotice: Sendable, Equatable {
             let hasTitle =
                 !pattern.title.isEmpty && titleStart >= previousEnd
                 && body.scalars[titleStart..<start].elementsEqual(pattern.title)
-                && NoticeSpan.startsLine(body, at: titleStart, in: scalars)
+                && NoticeSpan.startsLine(body, at: titleStart, in: text)
             spans.append(
-                NoticeSpan(body, from: hasTitle ? titleStart : start, to: end, closedBy: pattern.closing, in: scalars))
+                NoticeSpan(body, from: hasTitle ? titleStart : start, to: end, closedBy: pattern.closing, in: text))
             previousEnd = end
         }
         return spans
@@ -96,10 +87,11 @@ public struct PrivacyNotice: Sendable, Equatable {
         init(computing title: String, _ text: String) {
             let significant = SignificantText(text)
             // The punctuation after the notice's last letter or digit (`。`), folded, without whitespace.
-            let afterLastSignificant = significant.origins.last.map { $0 + 1 } ?? text.unicodeScalars.count
+            let bytes = Array(text.utf8)
+            let afterLastSignificant = significant.origins.last.map { $0 + bytes.scalar(at: $0).length } ?? bytes.count
             self.init(
                 needle: significant.scalars, title: SignificantText(title).scalars,
-                closing: text.unicodeScalars.dropFirst(afterLastSignificant)
+                closing: String(decoding: bytes[afterLastSignificant...], as: UTF8.self).unicodeScalars
                     .filter { !$0.isWhitespace }
                     .map(SignificantText.foldedPunctuation))
         }
