@@ -30,9 +30,13 @@ public struct PrivacyNotice: Sendable, Equatable {
     /// end of the text). A copy inside a line removes just its characters.
     /// Everything else stays byte for byte.
     public static func removingCopies(of notices: [PrivacyNotice], from text: String) -> String {
+        var text = text
+        // Most texts hold no copy: a cheap look proves it, and the text is returned as it is.
+        let candidates = text.withUTF8 { bytes in notices.filter { $0.pattern.mayOccur(in: bytes) } }
+        guard !candidates.isEmpty else { return text }
         var bytes = Array(text.utf8)
         let body = bytes.withUnsafeBufferPointer(SignificantText.init)
-        var spans = notices.flatMap { $0.spans(in: body, of: bytes) }
+        var spans = candidates.flatMap { $0.spans(in: body, of: bytes) }
         guard !spans.isEmpty else { return text }
         // Last first, so earlier positions stay valid; a span overlapping one already removed is skipped.
         spans.sort { $0.range.lowerBound > $1.range.lowerBound }
@@ -67,11 +71,20 @@ public struct PrivacyNotice: Sendable, Equatable {
         return spans
     }
 
-    /// A notice's significant characters, its title's, and the punctuation after its last letter.
+    /// A notice's significant characters, its title's, and the punctuation
+    /// after its last letter; and what a cheap first look needs.
     struct Pattern: Sendable {
         let needle: [Unicode.Scalar]
         let title: [Unicode.Scalar]
         let closing: [Unicode.Scalar]
+        /// The needle's UTF-8 length: a copy takes at least that many bytes
+        /// (see `SignificantText`).
+        private let minimumLength: Int
+        /// The bytes a scalar folding to the needle's first scalar can start
+        /// with, indexed by byte.
+        private let firstBytes: [Bool]
+        /// How many of the needle's scalars the first look compares.
+        private static let probeLength = 16
 
         init(title: String, text: String) {
             if let known = BuiltInFiles.noticePattern(title: title, text: text) {  // a built-in notice: worked out ahead
@@ -100,6 +113,41 @@ public struct PrivacyNotice: Sendable, Equatable {
             self.needle = needle
             self.title = title
             self.closing = closing
+            self.minimumLength = needle.reduce(0) { $0 + $1.utf8.count }
+            self.firstBytes = Self.leadBytes(folding: needle.first)
+        }
+
+        /// False when the UTF-8 `bytes` certainly hold no copy of the needle,
+        /// in one pass over at most their first `count - minimumLength + 1`
+        /// bytes: a copy takes at least `minimumLength` bytes, and starts with
+        /// a scalar folding to the needle's first, followed by the needle's
+        /// next significant scalars (the first look compares
+        /// `probeLength` of them). True sends the text to the full search.
+        func mayOccur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard !needle.isEmpty, bytes.count >= minimumLength else { return false }
+            let prefix = needle.prefix(Self.probeLength)
+            for offset in 0...bytes.count - minimumLength where firstBytes[Int(bytes[offset])] {
+                if SignificantText.mayStart(with: prefix, at: offset, in: bytes) { return true }
+            }
+            return false
+        }
+
+        /// The first bytes of the scalars that fold to `scalar`: a letter or
+        /// digit, its capital, and the lead bytes of full-width forms
+        /// (U+FF01…, EF) and list numbers (U+2460…, E2); any other scalar
+        /// only folds from itself.
+        private static func leadBytes(folding scalar: Unicode.Scalar?) -> [Bool] {
+            var table = [Bool](repeating: false, count: 256)
+            guard let scalar else { return table }
+            guard scalar.isASCII else {
+                table[Int(scalar.utf8[0])] = true
+                return table
+            }
+            table[Int(scalar.value)] = true
+            if ("a"..."z").contains(scalar) { table[Int(scalar.value) - 0x20] = true }
+            table[0xE2] = true
+            table[0xEF] = true
+            return table
         }
     }
 }

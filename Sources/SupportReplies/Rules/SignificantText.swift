@@ -6,6 +6,11 @@
 /// then only letters (including CJK ideographs) and decimal digits are kept. Whitespace, line breaks, punctuation of any
 /// width, list markers (`-`, `*`, `•`, `1.` → `1`) and quote markers (`>`)
 /// all drop out. Each kept scalar remembers where it came from.
+///
+/// A kept scalar comes from a scalar of the text at least as long in UTF-8
+/// (itself, its capital, its full-width form, or a list number yielding up
+/// to two digits from three bytes), so a stretch of text whose significant
+/// text is `s` takes at least `s`'s UTF-8 length in bytes.
 struct SignificantText {
     /// The kept scalars, folded.
     let scalars: [Unicode.Scalar]
@@ -47,6 +52,33 @@ struct SignificantText {
             }
         }
         self.origins = origins
+    }
+
+    /// True when the significant text of `bytes` from the scalar at `offset`
+    /// starts with `prefix`, or may: when that scalar yields two digits
+    /// (⑫), `prefix` might start at the second, and the answer is true.
+    /// Folds only as far as it compares, without building arrays.
+    static func mayStart(with prefix: ArraySlice<Unicode.Scalar>, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var (scalar, length) = bytes.scalar(at: offset)
+        var folded = fold(scalar)
+        guard folded.count == 1 else { return folded.count == 2 }
+        var matched = prefix.startIndex
+        var offset = offset
+        while true {
+            if folded.count > 0 {
+                guard folded.first == prefix[matched] else { return false }
+                matched += 1
+            }
+            if folded.count > 1, matched < prefix.endIndex {
+                guard folded.second == prefix[matched] else { return false }
+                matched += 1
+            }
+            offset += length
+            guard matched < prefix.endIndex else { return true }
+            guard offset < bytes.count else { return false }
+            (scalar, length) = bytes.scalar(at: offset)
+            folded = fold(scalar)
+        }
     }
 
     /// The start positions of the non-overlapping occurrences of `needle`,
