@@ -24,3 +24,10 @@ import Testing
         }
     }
 }
+
+@Suite struct ScalarArrayTests {
+    @Test(arguments: ["", "abc", "隐私声明 Privacy", "e\u{301}👩‍💻\u{10FFFF}", String(repeating: "数据", count: 200)])
+    func decodesAsTheScalarView(_ text: String) {
+        #expect([Unicode.Scalar](scalarsOf: text) == Array(text.unicodeScalars))
+    }
+}

@@ -89,8 +89,8 @@ public struct PrivacyNotice: Sendable, Equatable {
         init(title: String, text: String) {
             if let known = BuiltInFiles.noticePattern(title: title, text: text) {  // a built-in notice: worked out ahead
                 self.init(
-                    needle: Array(known.needle.unicodeScalars), title: Array(known.title.unicodeScalars),
-                    closing: Array(known.closing.unicodeScalars))
+                    needle: Array(scalarsOf: known.needle), needleLength: known.needle.utf8.count,
+                    title: Array(scalarsOf: known.title), closing: Array(scalarsOf: known.closing))
             } else {
                 self.init(computing: title, text)
             }
@@ -103,17 +103,21 @@ public struct PrivacyNotice: Sendable, Equatable {
             let bytes = Array(text.utf8)
             let afterLastSignificant = significant.origins.last.map { $0 + bytes.scalar(at: $0).length } ?? bytes.count
             self.init(
-                needle: significant.scalars, title: SignificantText(title).scalars,
+                needle: significant.scalars, needleLength: significant.scalars.reduce(0) { $0 + $1.utf8.count },
+                title: SignificantText(title).scalars,
                 closing: String(decoding: bytes[afterLastSignificant...], as: UTF8.self).unicodeScalars
                     .filter { !$0.isWhitespace }
                     .map(SignificantText.foldedPunctuation))
         }
 
-        private init(needle: [Unicode.Scalar], title: [Unicode.Scalar], closing: [Unicode.Scalar]) {
+        /// The pattern from its parts; `needleLength` is the needle's UTF-8 length.
+        private init(
+            needle: [Unicode.Scalar], needleLength: Int, title: [Unicode.Scalar], closing: [Unicode.Scalar]
+        ) {
             self.needle = needle
             self.title = title
             self.closing = closing
-            self.minimumLength = needle.reduce(0) { $0 + $1.utf8.count }
+            self.minimumLength = needleLength
             self.firstBytes = Self.leadBytes(folding: needle.first)
         }
 

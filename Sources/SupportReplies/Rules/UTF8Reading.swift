@@ -29,3 +29,22 @@ extension RandomAccessCollection<UInt8> where Index == Int {
         UInt32(self[offset] & 0x3F)
     }
 }
+
+extension Array<Unicode.Scalar> {
+    /// The scalars of `text`, decoded in one pass over its UTF-8 (a scalar
+    /// takes at least one byte, so the byte count bounds theirs).
+    init(scalarsOf text: String) {
+        var text = text
+        self = text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, count in
+                var offset = 0
+                while offset < bytes.count {
+                    let (scalar, length) = bytes.scalar(at: offset)
+                    scalars[count] = scalar
+                    count += 1
+                    offset += length
+                }
+            }
+        }
+    }
+}
