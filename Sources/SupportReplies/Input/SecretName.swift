@@ -13,8 +13,7 @@ enum SecretName {
 
     /// True when `key` names a secret.
     static func isSecret(_ key: String) -> Bool {
-        var key = key
-        return key.withUTF8 { bytes in
+        withContiguousBytes(key.utf8) { bytes in
             if (bytes.last ?? 0) >= 0x80, hanSecretSuffixes.contains(where: { bytes.hasSuffix($0) }) { return true }
             return mayEndAsASecret(bytes) && mayNameASecret(bytes) && namesASecret(words(of: bytes))
         }

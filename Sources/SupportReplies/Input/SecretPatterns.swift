@@ -7,14 +7,17 @@ enum SecretPatterns {
     /// The reasons for the secrets in `text`, in the order of their first
     /// appearance, each once.
     static func reasons(in text: String) -> [String] {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count > 1 else { return [] }
-            return startBytes.withUnsafeBufferPointer { mayStart in
+        withContiguousBytes(text.utf8) { bytes in
+            startBytes.withUnsafeBufferPointer { mayStart in
                 var reasons: [String] = []
-                for offset in 0..<bytes.count - 1
-                where mayStart[Int(bytes[offset])] && mayStartMatch(bytes[offset], bytes[offset + 1]) {
-                    if let reason = match(at: offset, in: bytes), !reasons.contains(reason) { reasons.append(reason) }
+                var offset = 0
+                while offset + 1 < bytes.count {
+                    if mayStart[Int(bytes[offset])], mayStartMatch(bytes[offset], bytes[offset + 1]),
+                        let reason = match(at: offset, in: bytes), !reasons.contains(reason)
+                    {
+                        reasons.append(reason)
+                    }
+                    offset += 1
                 }
                 return reasons
             }
