@@ -32,26 +32,38 @@ struct SignificantText {
         var origins: [Int] = []
         scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { kept, keptCount in
             origins = [Int](unsafeUninitializedCapacity: bytes.count) { from, fromCount in
-                var offset = 0
-                while offset < bytes.count {
-                    let (scalar, length) = bytes.scalar(at: offset)
-                    let folded = Self.fold(scalar)
-                    if folded.count > 0 {
-                        kept[keptCount] = folded.first
-                        from[keptCount] = offset
-                        keptCount += 1
-                    }
-                    if folded.count > 1 {
-                        kept[keptCount] = folded.second
-                        from[keptCount] = offset
-                        keptCount += 1
-                    }
-                    offset += length
-                }
-                fromCount = keptCount
+                fromCount = Self.fold(bytes, into: kept, from: from)
             }
+            keptCount = origins.count
         }
         self.origins = origins
+    }
+
+    /// Writes the scalars `bytes` keep into `kept`, and where each came from
+    /// into `from`; returns how many (plain pointers and a local count, so
+    /// the loop keeps them in registers).
+    private static func fold(
+        _ bytes: UnsafeBufferPointer<UInt8>, into kept: UnsafeMutableBufferPointer<Unicode.Scalar>,
+        from: UnsafeMutableBufferPointer<Int>
+    ) -> Int {
+        var count = 0
+        var offset = 0
+        while offset < bytes.count {
+            let (scalar, length) = bytes.scalar(at: offset)
+            let folded = fold(scalar)
+            if folded.count > 0 {
+                kept[count] = folded.first
+                from[count] = offset
+                count += 1
+            }
+            if folded.count > 1 {
+                kept[count] = folded.second
+                from[count] = offset
+                count += 1
+            }
+            offset += length
+        }
+        return count
     }
 
     /// True when the significant text of `bytes` from the scalar at `offset`
