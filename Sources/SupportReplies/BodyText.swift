@@ -5,25 +5,29 @@ enum BodyText {
     /// trailing line breaks; empty parts are left out.
     static func joined(_ parts: [String]) -> String {
         var result = ""
-        result.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count + 2 })
+        result.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count + 2 })  // room for the final newline too
         for part in parts {
-            let trimmed = part.trimmingTrailingNewlines
+            let trimmed = part.withoutTrailingNewlines
             guard !trimmed.isEmpty else { continue }
             if !result.isEmpty { result += "\n\n" }
-            result += trimmed
+            result.append(contentsOf: trimmed)
         }
         return result
     }
 
     /// The body with the whitespace rules applied. Works on UTF-8 bytes, a
     /// line at a time: the characters it looks at (LF, CR, space, tab,
-    /// U+3000) are never part of another character's encoding.
-    static func normalized(_ text: String) -> String {
-        var text = text
+    /// U+3000) are never part of another character's encoding. Taking the
+    /// text lets a body that only lacks its final newline get it in place.
+    static func normalized(_ text: consuming String) -> String {
         switch text.withUTF8(check) {
-        case .normalized: return text
-        case .lacksFinalNewline: return text + "\n"
-        case .needsWork: break
+        case .normalized:
+            return text
+        case .lacksFinalNewline:
+            text.append("\n")
+            return text
+        case .needsWork:
+            break
         }
         let bytes = text.withUTF8 { input in
             var output: [UInt8] = []
@@ -82,11 +86,16 @@ enum BodyText {
             let ones: UInt64 = 0x0101_0101_0101_0101
             while offset + 8 <= bytes.count {
                 let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-                let lineFeeds = word ^ (ones &* 0x0A)
-                let returns = word ^ (ones &* 0x0D)
-                let hasZeroByte = ((lineFeeds &- ones) & ~lineFeeds) | ((returns &- ones) & ~returns)
-                if hasZeroByte & (ones &* 0x80) != 0 { break }
-                offset += 8
+                // The high bit of each byte below 0x0E (CR): bytes above the first such may be
+                // flagged falsely (a borrow), those below never are, so the lowest flag is exact.
+                let controls = (word &- (ones &* 0x0E)) & ~word & (ones &* 0x80)
+                guard controls != 0 else {
+                    offset += 8
+                    continue
+                }
+                let control = offset + controls.trailingZeroBitCount / 8
+                if bytes[control] == UInt8(ascii: "\n") || bytes[control] == UInt8(ascii: "\r") { return control }
+                offset = control + 1  // a tab or another control character
             }
         }
         while offset < bytes.count, bytes[offset] != UInt8(ascii: "\n"), bytes[offset] != UInt8(ascii: "\r") { offset += 1 }
@@ -115,10 +124,32 @@ extension String {
     /// The text without trailing line breaks (Character.isNewline: LF, CR,
     /// CR LF, VT, FF, NEL, U+2028, U+2029).
     var trimmingTrailingNewlines: String {
-        guard let last = utf8.last, last == 0x0A || last == 0x0D || last >= 0x80 || last == 0x0B || last == 0x0C else { return self }
-        var end = endIndex
-        while end > startIndex, self[index(before: end)].isNewline { end = index(before: end) }
-        return String(self[..<end])
+        let trimmed = withoutTrailingNewlines
+        return trimmed.endIndex == endIndex ? self : String(trimmed)
+    }
+
+    /// The text without trailing line breaks, as a slice: the line-break
+    /// characters (LF, VT, FF, CR, CR LF, NEL, U+2028, U+2029) are each a
+    /// character of their own, so they are dropped by their UTF-8 bytes.
+    var withoutTrailingNewlines: Substring {
+        let newlineBytes = withContiguousBytes(utf8) { bytes in
+            var end = bytes.count
+            while end > 0 {
+                if (0x0A...0x0D).contains(bytes[end - 1]) {
+                    end -= 1
+                } else if end >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0x85 {  // NEL
+                    end -= 2
+                } else if end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80,
+                    (0xA8...0xA9).contains(bytes[end - 1])
+                {
+                    end -= 3  // U+2028, U+2029
+                } else {
+                    break
+                }
+            }
+            return bytes.count - end
+        }
+        return self[..<utf8.index(utf8.endIndex, offsetBy: -newlineBytes)]
     }
 
     /// `-` replaced by `_` (closure reasons accept both).

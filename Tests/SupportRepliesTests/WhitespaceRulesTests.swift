@@ -101,13 +101,14 @@ import Testing
     }
 }
 
-/// The folding the notice search matches on (SignificantText writes it into
-/// place, so the two-digit list numbers are worth a row of their own).
+/// The folding the notice search matches on, with UTF-8 offsets as origins
+/// (SignificantText writes it into place, so the two-digit list numbers are
+/// worth a row of their own).
 @Suite struct SignificantTextTests {
     @Test(arguments: [
-        ("⑫ Ａb，c", "12abc", [0, 0, 2, 3, 5]),
-        ("⑴⒛", "120", [0, 1, 1]),
-        ("隐私 Notice.", "隐私notice", [0, 1, 3, 4, 5, 6, 7, 8]),
+        ("⑫ Ａb，c", "12abc", [0, 0, 4, 7, 11]),
+        ("⑴⒛", "120", [0, 3, 3]),
+        ("隐私 Notice.", "隐私notice", [0, 3, 7, 8, 9, 10, 11, 12]),
         ("— … ＊", "", []),
     ])
     func keepsFoldedLettersAndDigitsWithTheirOrigins(text: String, kept: String, origins: [Int]) {

@@ -39,10 +39,29 @@ public enum SecretFinder {
     /// Every finding in `value`, in document order; at most one per field
     /// name and one per kind of text evidence in each string.
     public static func findings(in value: TemplateValue) -> [SecretFinding] {
+        // Most data holds no secret: a walk that keeps no path proves it.
+        guard holdsEvidence(value) else { return [] }
         var found: [SecretFinding] = []
         var path: [JSONPath.Component] = []
         collect(value, at: &path, into: &found)
         return found
+    }
+
+    /// True when `collect` finds anything in `value`.
+    private static func holdsEvidence(_ value: TemplateValue) -> Bool {
+        switch value {
+        case .string(let text):
+            return !SecretPatterns.reasons(in: text).isEmpty
+        case .list(let items):
+            return items.contains(where: holdsEvidence)
+        case .object(let object):
+            return (0..<object.count).contains { position in
+                let (key, member) = object[member: position]
+                return SecretName.isSecret(key) && hasSecretValue(member) || holdsEvidence(member)
+            }
+        case .null, .bool, .number, .lambda:
+            return false
+        }
     }
 
     /// Walks `value`; `path` is the way to it, extended and restored in
@@ -65,7 +84,7 @@ public enum SecretFinder {
             for position in 0..<object.count {
                 let (key, member) = object[member: position]
                 path.append(.key(key))
-                if isSecretName(key), hasSecretValue(member) {
+                if SecretName.isSecret(key), hasSecretValue(member) {
                     found.append(SecretFinding(path: JSONPath(path), reason: "a field named like a secret has a value"))
                 } else {
                     collect(member, at: &path, into: &found)
@@ -75,87 +94,6 @@ public enum SecretFinder {
         case .null, .bool, .number, .lambda:
             break
         }
-    }
-
-    private static let secretWords: Set<String> = [
-        "password", "passwd", "pwd", "passphrase", "secret", "apikey", "accesskey", "privatekey", "secretkey",
-        "authtoken", "accesstoken", "refreshtoken", "apitoken", "bearertoken", "sessiontoken",
-    ]
-
-    /// The field-name rule in the type's documentation.
-    static func isSecretName(_ key: String) -> Bool {
-        var key = key
-        let (hasHanSuffix, mayName) = key.withUTF8 { bytes in
-            (hanSecretSuffixes.contains { bytes.hasSuffix($0) }, mayNameASecret(bytes))
-        }
-        if hasHanSuffix { return true }
-        guard mayName else { return false }
-        let words = words(of: key)
-        guard let last = words.last else { return false }
-        if secretWords.contains(last) { return true }
-        if words.count >= 2, secretWords.contains(words[words.count - 2] + last) { return true }
-        return words == ["token"]
-    }
-
-    /// 密码, 口令 and 密钥 as UTF-8.
-    private static let hanSecretSuffixes: [[UInt8]] = ["密码", "口令", "密钥"].map { Array($0.utf8) }
-
-    /// A cheap first look: every secret name ends in a word containing one of
-    /// `pass`, `pwd`, `secret`, `key` or `token` (any case), so keys without
-    /// them skip the word split.
-    private static func mayNameASecret(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for start in bytes.indices {
-            switch bytes[start] | 0x20 {
-            case UInt8(ascii: "p"), UInt8(ascii: "s"), UInt8(ascii: "k"), UInt8(ascii: "t"):
-                if secretNeedles.contains(where: { bytes.hasPrefix($0, at: start, ignoringASCIICase: true) }) {
-                    return true
-                }
-            default:
-                continue
-            }
-        }
-        return false
-    }
-
-    private static let secretNeedles: [[UInt8]] = ["pass", "pwd", "secret", "key", "token"].map { Array($0.utf8) }
-
-    /// `apiKey`, `API_KEY`, `x-api-key`, `APIKey` → `["api", "key"]` (with
-    /// the `x` where there is one), lower-cased.
-    static func words(of key: String) -> [String] {
-        let scalars = Array(key.unicodeScalars)
-        var words: [String] = []
-        var current: [Unicode.Scalar] = []
-        func finishWord() {
-            guard !current.isEmpty else { return }
-            words.append(String(scalars: current).lowercased())
-            current.removeAll(keepingCapacity: true)
-        }
-        for (index, scalar) in scalars.enumerated() {
-            if scalar == "_" || scalar == "-" || scalar == "." || scalar.isWhitespace {
-                finishWord()
-                continue
-            }
-            if isUppercase(scalar), let previous = current.last {
-                let nextIsLower = index + 1 < scalars.count && isLowercase(scalars[index + 1])
-                if isLowercase(previous) || isNumeric(previous) || (isUppercase(previous) && nextIsLower) { finishWord() }
-            }
-            current.append(scalar)
-        }
-        finishWord()
-        return words
-    }
-
-    // Letter case and digits, answered for ASCII without the property tables.
-    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? ("A"..."Z").contains(scalar) : scalar.properties.isUppercase
-    }
-
-    private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? ("a"..."z").contains(scalar) : scalar.properties.isLowercase
-    }
-
-    private static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? ("0"..."9").contains(scalar) : scalar.properties.numericType != nil
     }
 
     /// A number, non-blank unmasked text, or a list holding one.

@@ -7,20 +7,33 @@ enum SecretPatterns {
     /// The reasons for the secrets in `text`, in the order of their first
     /// appearance, each once.
     static func reasons(in text: String) -> [String] {
-        var text = text
-        return text.withUTF8 { bytes in
-            var reasons: [String] = []
-            guard bytes.count > 1 else { return [] }
-            for offset in 0..<bytes.count - 1 where mayStartMatch(bytes[offset], bytes[offset + 1]) {
-                if let reason = match(at: offset, in: bytes), !reasons.contains(reason) { reasons.append(reason) }
+        withContiguousBytes(text.utf8) { bytes in
+            startBytes.withUnsafeBufferPointer { mayStart in
+                var reasons: [String] = []
+                var offset = 0
+                while offset + 1 < bytes.count {
+                    if mayStart[Int(bytes[offset])], mayStartMatch(bytes[offset], bytes[offset + 1]),
+                        let reason = match(at: offset, in: bytes), !reasons.contains(reason)
+                    {
+                        reasons.append(reason)
+                    }
+                    offset += 1
+                }
+                return reasons
             }
-            return reasons
         }
     }
 
+    /// The first bytes of `mayStartMatch(_:_:)`, by byte: one look-up passes
+    /// almost every position.
+    private static let startBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte: UInt8 in [0x70, 0x50, 0x41, 0x67, 0x73, 0x78, 0x2D, 0x65, 0xE5] { table[Int(byte)] = true }  // pPAgsx-e 密口
+        return table
+    }()
+
     /// The first two bytes a match can start with (the cases of
-    /// `match(at:in:)`), so that the scan passes every other position after
-    /// a comparison or two: `pa`/`pw`, `AK`, `gh`/`gi`, `sk`, `xo`, `--`, `ey`,
+    /// `match(at:in:)`): `pa`/`pw`, `AK`, `gh`/`gi`, `sk`, `xo`, `--`, `ey`,
     /// and 密 (E5 AF) or 口 (E5 8F).
     @inline(__always)
     private static func mayStartMatch(_ first: UInt8, _ second: UInt8) -> Bool {
@@ -45,7 +58,7 @@ enum SecretPatterns {
         text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || "*xX•●".unicodeScalars.contains($0) }
     }
 
-    private static func match(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    static func match(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var cursor = Cursor(bytes: bytes, offset: offset)
         switch bytes[offset] {
         case UInt8(ascii: "p"), UInt8(ascii: "P"):
@@ -217,9 +230,13 @@ extension UnsafeBufferPointer<UInt8> {
         guard start + prefix.count <= count else { return false }
         for (offset, expected) in prefix.enumerated() {
             let byte = self[start + offset]
-            let folded = ignoringASCIICase && byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-            if folded != expected { return false }
+            if (ignoringASCIICase ? lowercasedASCII(byte) : byte) != expected { return false }
         }
         return true
     }
+}
+
+/// `byte` with an ASCII capital made lowercase.
+func lowercasedASCII(_ byte: UInt8) -> UInt8 {
+    isUpper(byte) ? byte | 0x20 : byte
 }

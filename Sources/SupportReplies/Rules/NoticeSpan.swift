@@ -1,7 +1,7 @@
-/// Where one copy of a notice sits in a text (indices of Unicode scalars),
-/// and how much around it goes when it is removed.
+/// Where one copy of a notice sits in a text (UTF-8 offsets), and how much
+/// around it goes when it is removed.
 struct NoticeSpan {
-    /// The scalars to remove.
+    /// The bytes to remove.
     let range: Range<Int>
     /// True when `range` covers whole lines, so separator and blank lines
     /// around it are tidied too.
@@ -14,7 +14,7 @@ struct NoticeSpan {
     /// it follows, in any width.
     init(
         _ body: SignificantText, from start: Int, to end: Int, closedBy closingPunctuation: [Unicode.Scalar],
-        in text: [Unicode.Scalar]
+        in text: [UInt8]
     ) {
         let first = body.origins[start]
         let last = body.origins[end - 1]
@@ -22,10 +22,12 @@ struct NoticeSpan {
         let lineEnd = lines.end(of: last)
         let endsLine = end == body.origins.count || body.origins[end] >= lineEnd
         guard Self.startsLine(body, at: start, in: text), endsLine else {
-            var upper = last + 1
+            var upper = last + text.scalar(at: last).length
             for expected in closingPunctuation {
-                guard upper < text.count, SignificantText.foldedPunctuation(text[upper]) == expected else { break }
-                upper += 1
+                guard upper < text.count else { break }
+                let (scalar, length) = text.scalar(at: upper)
+                guard SignificantText.foldedPunctuation(scalar) == expected else { break }
+                upper += length
             }
             range = first..<upper
             coversWholeLines = false
@@ -37,13 +39,13 @@ struct NoticeSpan {
 
     /// True when nothing significant stands before significant character
     /// `index` of `body` on its line.
-    static func startsLine(_ body: SignificantText, at index: Int, in text: [Unicode.Scalar]) -> Bool {
+    static func startsLine(_ body: SignificantText, at index: Int, in text: [UInt8]) -> Bool {
         index == 0 || body.origins[index - 1] < TextLines(text).start(of: body.origins[index])
     }
 
     /// Removes the span; for whole lines, the blank lines around it shrink
     /// to one, or to none at the start or end of the text.
-    func remove(from text: inout [Unicode.Scalar]) {
+    func remove(from text: inout [UInt8]) {
         guard coversWholeLines else {
             text.removeSubrange(range)
             return

@@ -30,26 +30,22 @@ public struct PrivacyNotice: Sendable, Equatable {
     /// end of the text). A copy inside a line removes just its characters.
     /// Everything else stays byte for byte.
     public static func removingCopies(of notices: [PrivacyNotice], from text: String) -> String {
-        let body = SignificantText(text)
-        // Most texts hold no copy: then the text is returned without decoding it further.
-        guard notices.contains(where: { body.contains($0.pattern.needle) }) else { return text }
-        // Written into place: a scalar takes at least one UTF-8 byte, so the capacity suffices.
-        var scalars = [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
-            for scalar in text.unicodeScalars {
-                buffer[count] = scalar
-                count += 1
-            }
-        }
-        var spans = notices.flatMap { $0.spans(in: body, of: scalars) }
+        var text = text
+        // Most texts hold no copy: a cheap look proves it, and the text is returned as it is.
+        let candidates = text.withUTF8 { bytes in notices.filter { $0.pattern.mayOccur(in: bytes) } }
+        guard !candidates.isEmpty else { return text }
+        var bytes = Array(text.utf8)
+        let body = bytes.withUnsafeBufferPointer(SignificantText.init)
+        var spans = candidates.flatMap { $0.spans(in: body, of: bytes) }
         guard !spans.isEmpty else { return text }
         // Last first, so earlier positions stay valid; a span overlapping one already removed is skipped.
         spans.sort { $0.range.lowerBound > $1.range.lowerBound }
         var removedFrom = Int.max
         for span in spans where span.range.upperBound <= removedFrom {
-            span.remove(from: &scalars)
+            span.remove(from: &bytes)
             removedFrom = span.range.lowerBound
         }
-        return String(scalars: scalars, capacity: text.utf8.count)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// How many copies (tolerant matching) of this notice `text` holds.
@@ -57,9 +53,8 @@ public struct PrivacyNotice: Sendable, Equatable {
         SignificantText(text).occurrences(of: pattern.needle).count
     }
 
-    /// The spans of this notice's copies in `scalars` (whose significant text is `body`).
-    private func spans(in body: SignificantText, of scalars: [Unicode.Scalar]) -> [NoticeSpan] {
-        guard body.scalars.count >= pattern.needle.count else { return [] }
+    /// The spans of this notice's copies in the UTF-8 `text` (whose significant text is `body`).
+    private func spans(in body: SignificantText, of text: [UInt8]) -> [NoticeSpan] {
         var spans: [NoticeSpan] = []
         var previousEnd = 0
         for start in body.occurrences(of: pattern.needle) {
@@ -68,25 +63,34 @@ public struct PrivacyNotice: Sendable, Equatable {
             let hasTitle =
                 !pattern.title.isEmpty && titleStart >= previousEnd
                 && body.scalars[titleStart..<start].elementsEqual(pattern.title)
-                && NoticeSpan.startsLine(body, at: titleStart, in: scalars)
+                && NoticeSpan.startsLine(body, at: titleStart, in: text)
             spans.append(
-                NoticeSpan(body, from: hasTitle ? titleStart : start, to: end, closedBy: pattern.closing, in: scalars))
+                NoticeSpan(body, from: hasTitle ? titleStart : start, to: end, closedBy: pattern.closing, in: text))
             previousEnd = end
         }
         return spans
     }
 
-    /// A notice's significant characters, its title's, and the punctuation after its last letter.
+    /// A notice's significant characters, its title's, and the punctuation
+    /// after its last letter; and what a cheap first look needs.
     struct Pattern: Sendable {
         let needle: [Unicode.Scalar]
         let title: [Unicode.Scalar]
         let closing: [Unicode.Scalar]
+        /// The needle's UTF-8 length: a copy takes at least that many bytes
+        /// (see `SignificantText`).
+        private let minimumLength: Int
+        /// The bytes a scalar folding to the needle's first scalar can start
+        /// with, indexed by byte.
+        private let firstBytes: [Bool]
+        /// How many of the needle's scalars the first look compares.
+        private static let probeLength = 16
 
         init(title: String, text: String) {
             if let known = BuiltInFiles.noticePattern(title: title, text: text) {  // a built-in notice: worked out ahead
                 self.init(
-                    needle: Array(known.needle.unicodeScalars), title: Array(known.title.unicodeScalars),
-                    closing: Array(known.closing.unicodeScalars))
+                    needle: Array(scalarsOf: known.needle), needleLength: known.needle.utf8.count,
+                    title: Array(scalarsOf: known.title), closing: Array(scalarsOf: known.closing))
             } else {
                 self.init(computing: title, text)
             }
@@ -96,18 +100,58 @@ public struct PrivacyNotice: Sendable, Equatable {
         init(computing title: String, _ text: String) {
             let significant = SignificantText(text)
             // The punctuation after the notice's last letter or digit (`。`), folded, without whitespace.
-            let afterLastSignificant = significant.origins.last.map { $0 + 1 } ?? text.unicodeScalars.count
+            let bytes = Array(text.utf8)
+            let afterLastSignificant = significant.origins.last.map { $0 + bytes.scalar(at: $0).length } ?? bytes.count
             self.init(
-                needle: significant.scalars, title: SignificantText(title).scalars,
-                closing: text.unicodeScalars.dropFirst(afterLastSignificant)
+                needle: significant.scalars, needleLength: significant.scalars.reduce(0) { $0 + $1.utf8.count },
+                title: SignificantText(title).scalars,
+                closing: String(decoding: bytes[afterLastSignificant...], as: UTF8.self).unicodeScalars
                     .filter { !$0.isWhitespace }
                     .map(SignificantText.foldedPunctuation))
         }
 
-        private init(needle: [Unicode.Scalar], title: [Unicode.Scalar], closing: [Unicode.Scalar]) {
+        /// The pattern from its parts; `needleLength` is the needle's UTF-8 length.
+        private init(
+            needle: [Unicode.Scalar], needleLength: Int, title: [Unicode.Scalar], closing: [Unicode.Scalar]
+        ) {
             self.needle = needle
             self.title = title
             self.closing = closing
+            self.minimumLength = needleLength
+            self.firstBytes = Self.leadBytes(folding: needle.first)
+        }
+
+        /// False when the UTF-8 `bytes` certainly hold no copy of the needle,
+        /// in one pass over at most their first `count - minimumLength + 1`
+        /// bytes: a copy takes at least `minimumLength` bytes, and starts with
+        /// a scalar folding to the needle's first, followed by the needle's
+        /// next significant scalars (the first look compares
+        /// `probeLength` of them). True sends the text to the full search.
+        func mayOccur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard !needle.isEmpty, bytes.count >= minimumLength else { return false }
+            let prefix = needle.prefix(Self.probeLength)
+            for offset in 0...bytes.count - minimumLength where firstBytes[Int(bytes[offset])] {
+                if SignificantText.mayStart(with: prefix, at: offset, in: bytes) { return true }
+            }
+            return false
+        }
+
+        /// The first bytes of the scalars that fold to `scalar`: a letter or
+        /// digit, its capital, and the lead bytes of full-width forms
+        /// (U+FF01…, EF) and list numbers (U+2460…, E2); any other scalar
+        /// only folds from itself.
+        private static func leadBytes(folding scalar: Unicode.Scalar?) -> [Bool] {
+            var table = [Bool](repeating: false, count: 256)
+            guard let scalar else { return table }
+            guard scalar.isASCII else {
+                table[Int(scalar.utf8[0])] = true
+                return table
+            }
+            table[Int(scalar.value)] = true
+            if ("a"..."z").contains(scalar) { table[Int(scalar.value) - 0x20] = true }
+            table[0xE2] = true
+            table[0xEF] = true
+            return table
         }
     }
 }

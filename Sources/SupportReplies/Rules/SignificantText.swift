@@ -6,44 +6,97 @@
 /// then only letters (including CJK ideographs) and decimal digits are kept. Whitespace, line breaks, punctuation of any
 /// width, list markers (`-`, `*`, `•`, `1.` → `1`) and quote markers (`>`)
 /// all drop out. Each kept scalar remembers where it came from.
+///
+/// A kept scalar comes from a scalar of the text at least as long in UTF-8
+/// (itself, its capital, its full-width form, or a list number yielding up
+/// to two digits from three bytes), so a stretch of text whose significant
+/// text is `s` takes at least `s`'s UTF-8 length in bytes.
 struct SignificantText {
     /// The kept scalars, folded.
     let scalars: [Unicode.Scalar]
-    /// For each kept scalar, the index of the scalar of the original text it
-    /// came from.
+    /// For each kept scalar, the UTF-8 offset of the scalar of the original
+    /// text it came from.
     let origins: [Int]
 
-    /// The significant text of `text`; origins count Unicode scalars.
+    /// The significant text of `text`.
     init(_ text: String) {
+        var text = text
+        self = text.withUTF8 { Self($0) }
+    }
+
+    /// The significant text of the UTF-8 `bytes` (a string's).
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         // Written into place: every scalar takes at least one UTF-8 byte and
         // keeps at most one scalar per byte (② is three bytes, one digit), so
         // the UTF-8 length bounds both arrays.
-        let capacity = text.utf8.count
         var origins: [Int] = []
-        scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { kept, keptCount in
-            origins = [Int](unsafeUninitializedCapacity: capacity) { from, fromCount in
-                var index = 0
-                for scalar in text.unicodeScalars {
-                    let added = Self.fold(scalar, into: kept, at: keptCount)
-                    for offset in 0..<added { from[fromCount + offset] = index }
-                    keptCount += added
-                    fromCount += added
-                    index += 1
-                }
+        scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { kept, keptCount in
+            origins = [Int](unsafeUninitializedCapacity: bytes.count) { from, fromCount in
+                fromCount = Self.fold(bytes, into: kept, from: from)
             }
+            keptCount = origins.count
         }
         self.origins = origins
     }
 
-    /// True when `needle` occurs (see `occurrences(of:)`).
-    func contains(_ needle: [Unicode.Scalar]) -> Bool {
-        !needle.isEmpty && scalars.count >= needle.count && !occurrences(of: needle, first: true).isEmpty
+    /// Writes the scalars `bytes` keep into `kept`, and where each came from
+    /// into `from`; returns how many (plain pointers and a local count, so
+    /// the loop keeps them in registers).
+    private static func fold(
+        _ bytes: UnsafeBufferPointer<UInt8>, into kept: UnsafeMutableBufferPointer<Unicode.Scalar>,
+        from: UnsafeMutableBufferPointer<Int>
+    ) -> Int {
+        var count = 0
+        var offset = 0
+        while offset < bytes.count {
+            let (scalar, length) = bytes.scalar(at: offset)
+            let folded = fold(scalar)
+            if folded.count > 0 {
+                kept[count] = folded.first
+                from[count] = offset
+                count += 1
+            }
+            if folded.count > 1 {
+                kept[count] = folded.second
+                from[count] = offset
+                count += 1
+            }
+            offset += length
+        }
+        return count
+    }
+
+    /// True when the significant text of `bytes` from the scalar at `offset`
+    /// starts with `prefix`, or may: when that scalar yields two digits
+    /// (⑫), `prefix` might start at the second, and the answer is true.
+    /// Folds only as far as it compares, without building arrays.
+    static func mayStart(with prefix: ArraySlice<Unicode.Scalar>, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var (scalar, length) = bytes.scalar(at: offset)
+        var folded = fold(scalar)
+        guard folded.count == 1 else { return folded.count == 2 }
+        var matched = prefix.startIndex
+        var offset = offset
+        while true {
+            if folded.count > 0 {
+                guard folded.first == prefix[matched] else { return false }
+                matched += 1
+            }
+            if folded.count > 1, matched < prefix.endIndex {
+                guard folded.second == prefix[matched] else { return false }
+                matched += 1
+            }
+            offset += length
+            guard matched < prefix.endIndex else { return true }
+            guard offset < bytes.count else { return false }
+            (scalar, length) = bytes.scalar(at: offset)
+            folded = fold(scalar)
+        }
     }
 
     /// The start positions of the non-overlapping occurrences of `needle`,
-    /// left to right (Knuth–Morris–Pratt, linear in both lengths); with
-    /// `first`, only the first. An empty needle occurs nowhere.
-    func occurrences(of needle: [Unicode.Scalar], first: Bool = false) -> [Int] {
+    /// left to right (Knuth–Morris–Pratt, linear in both lengths). An empty
+    /// needle occurs nowhere.
+    func occurrences(of needle: [Unicode.Scalar]) -> [Int] {
         guard !needle.isEmpty else { return [] }
         guard scalars.count >= needle.count else { return [] }
         let fallback = Self.failureTable(needle)
@@ -64,7 +117,6 @@ struct SignificantText {
             if needle[matched] == scalar { matched += 1 }
             if matched == needle.count {
                 found.append(position + 1 - needle.count)
-                if first { break }
                 matched = 0
             }
             position += 1
@@ -104,54 +156,54 @@ struct SignificantText {
         scalar.properties.isAlphabetic || scalar.properties.generalCategory == .decimalNumber
     }
 
-    /// Writes what `scalar` keeps (see the type's documentation) into `kept`
-    /// at `position`; returns how many scalars that is (0, 1, or the digits
-    /// of a list number).
-    @inline(__always)
-    private static func fold(_ scalar: Unicode.Scalar, into kept: UnsafeMutableBufferPointer<Unicode.Scalar>, at position: Int) -> Int {
-        switch scalar.value {
-        case 0x4E00...0x9FFF, 0x30...0x39, 0x61...0x7A:  // fast paths: CJK ideographs, digits, lowercase ASCII
-            kept[position] = scalar
-            return 1
-        case 0x41...0x5A:
-            kept[position] = Unicode.Scalar(UInt8(scalar.value + 0x20))
-            return 1
-        case 0...0x7F:  // the rest of ASCII: never significant
-            return 0
-        case 0x2000...0x206F, 0x3000...0x3004, 0x3008...0x3020, 0xFE30...0xFE4F:  // general and CJK punctuation, spaces
-            return 0
-        case 0xFF01...0xFF5E:  // full-width ASCII: as the ASCII character
-            switch scalar.value - 0xFEE0 {
-            case let ascii where (0x30...0x39).contains(ascii) || (0x61...0x7A).contains(ascii):
-                kept[position] = Unicode.Scalar(UInt8(ascii))
-                return 1
-            case let ascii where (0x41...0x5A).contains(ascii):
-                kept[position] = Unicode.Scalar(UInt8(ascii + 0x20))
-                return 1
-            default:
-                return 0
-            }
-        case 0x2460...0x2473:  // ① … ⑳
-            return keepDigits(of: scalar.value - 0x2460 + 1, into: kept, at: position)
-        case 0x2474...0x2487:  // ⑴ … ⒇
-            return keepDigits(of: scalar.value - 0x2474 + 1, into: kept, at: position)
-        case 0x2488...0x249B:  // ⒈ … ⒛
-            return keepDigits(of: scalar.value - 0x2488 + 1, into: kept, at: position)
-        default:
-            guard isSignificant(scalar) else { return 0 }
-            kept[position] = scalar
-            return 1
+    /// What one scalar of the text keeps: nothing, one scalar, or the two
+    /// digits of a list number (⑫ → `1`, `2`).
+    struct Folded {
+        let count: Int
+        let first: Unicode.Scalar
+        let second: Unicode.Scalar
+
+        static let nothing = Folded(count: 0, first: "\0", second: "\0")
+
+        static func one(_ scalar: Unicode.Scalar) -> Folded { Folded(count: 1, first: scalar, second: "\0") }
+
+        /// The decimal digits of `number` (1…20).
+        static func digits(of number: UInt32) -> Folded {
+            let digit = { (value: UInt32) in Unicode.Scalar(UInt8(ascii: "0") + UInt8(value)) }
+            return number >= 10 ? Folded(count: 2, first: digit(number / 10), second: digit(number % 10)) : .one(digit(number))
         }
     }
 
-    /// The decimal digits of `number` (1…20).
-    private static func keepDigits(of number: UInt32, into kept: UnsafeMutableBufferPointer<Unicode.Scalar>, at position: Int) -> Int {
-        if number >= 10 {
-            kept[position] = Unicode.Scalar(UInt8(ascii: "0") + UInt8(number / 10))
-            kept[position + 1] = Unicode.Scalar(UInt8(ascii: "0") + UInt8(number % 10))
-            return 2
+    /// What `scalar` keeps (see the type's documentation).
+    @inline(__always)
+    static func fold(_ scalar: Unicode.Scalar) -> Folded {
+        switch scalar.value {
+        case 0x4E00...0x9FFF:  // CJK ideographs first: the bulk of a Chinese text
+            return .one(scalar)
+        case 0...0x7F:
+            return foldASCII(UInt8(scalar.value))
+        case 0x2000...0x206F, 0x3000...0x3004, 0x3008...0x3020, 0xFE30...0xFE4F:  // general and CJK punctuation, spaces
+            return .nothing
+        case 0xFF01...0xFF5E:  // full-width ASCII: as the ASCII character
+            return foldASCII(UInt8(scalar.value - 0xFEE0))
+        case 0x2460...0x2473:  // ① … ⑳
+            return .digits(of: scalar.value - 0x2460 + 1)
+        case 0x2474...0x2487:  // ⑴ … ⒇
+            return .digits(of: scalar.value - 0x2474 + 1)
+        case 0x2488...0x249B:  // ⒈ … ⒛
+            return .digits(of: scalar.value - 0x2488 + 1)
+        default:
+            return isSignificant(scalar) ? .one(scalar) : .nothing
         }
-        kept[position] = Unicode.Scalar(UInt8(ascii: "0") + UInt8(number))
-        return 1
+    }
+
+    /// Digits and lowercase letters kept, capitals lowered, the rest of ASCII dropped.
+    @inline(__always)
+    private static func foldASCII(_ byte: UInt8) -> Folded {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"): return .one(Unicode.Scalar(byte))
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return .one(Unicode.Scalar(byte + 0x20))
+        default: return .nothing
+        }
     }
 }

@@ -1,16 +1,17 @@
-/// Line arithmetic over a text held as Unicode scalars. A line runs up to
-/// and including its `\n`; a `\r` before it is part of the line.
+/// Line arithmetic over a text held as UTF-8 bytes (offsets are byte
+/// offsets). A line runs up to and including its `\n`; a `\r` before it is
+/// part of the line.
 struct TextLines {
-    private let text: [Unicode.Scalar]
+    private let text: [UInt8]
 
-    init(_ text: [Unicode.Scalar]) {
+    init(_ text: [UInt8]) {
         self.text = text
     }
 
     /// The start of the line holding `index`.
     func start(of index: Int) -> Int {
         var position = index
-        while position > 0, text[position - 1] != "\n" {
+        while position > 0, text[position - 1] != UInt8(ascii: "\n") {
             position -= 1
         }
         return position
@@ -19,7 +20,7 @@ struct TextLines {
     /// The end (after its `\n`, or the end of the text) of the line holding `index`.
     func end(of index: Int) -> Int {
         var position = index
-        while position < text.count, text[position] != "\n" {
+        while position < text.count, text[position] != UInt8(ascii: "\n") {
             position += 1
         }
         return min(position + 1, text.count)
@@ -63,15 +64,29 @@ struct TextLines {
 
     /// Only whitespace and quote markers (`>`).
     private func isBlank(_ line: Range<Int>) -> Bool {
-        text[line].allSatisfy { $0 == ">" || $0.properties.isWhitespace }
+        allScalars(in: line, satisfy: Self.isBlankCharacter)
     }
 
     /// Only separator characters, whitespace and quote markers, with at
     /// least one separator character.
     private func isSeparator(_ line: Range<Int>) -> Bool {
-        let characters = text[line]
-        return characters.contains(where: Self.isSeparatorCharacter)
-            && characters.allSatisfy { $0 == ">" || $0.properties.isWhitespace || Self.isSeparatorCharacter($0) }
+        !allScalars(in: line) { !Self.isSeparatorCharacter($0) }
+            && allScalars(in: line) { Self.isBlankCharacter($0) || Self.isSeparatorCharacter($0) }
+    }
+
+    /// True when every scalar of `line` satisfies `predicate`.
+    private func allScalars(in line: Range<Int>, satisfy predicate: (Unicode.Scalar) -> Bool) -> Bool {
+        var offset = line.lowerBound
+        while offset < line.upperBound {
+            let (scalar, length) = text.scalar(at: offset)
+            guard predicate(scalar) else { return false }
+            offset += length
+        }
+        return true
+    }
+
+    private static func isBlankCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == ">" || scalar.isWhitespace
     }
 
     private static func isSeparatorCharacter(_ scalar: Unicode.Scalar) -> Bool {
