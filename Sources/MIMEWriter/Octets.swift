@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Octet-level helpers: the writer works on UTF-8 octets, not on
 /// `Character`s, so it neither allocates per character nor runs grapheme
 /// breaking where ASCII rules decide, and it writes into buffers in place.
@@ -13,21 +19,12 @@ extension String {
 
 extension UnsafeBufferPointer<UInt8> {
     /// The offset of the first `byte` at or after `start`, or `count` when
-    /// there is none. Compares eight octets at a time, like `memchr`.
+    /// there is none (C `memchr`, which reads a vector register at a time).
     func firstOffset(of byte: UInt8, from start: Int) -> Int {
-        guard let base = baseAddress else { return count }
-        let raw = UnsafeRawPointer(base)
-        let pattern = UInt64(byte) &* everyOctet
-        var offset = start
-        while offset + 8 <= count {
-            // The octets equal to `byte` become zero; the lowest flag marks the first.
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) ^ pattern
-            let zeroFlags = (word &- everyOctet) & ~word & (everyOctet << 7)
-            if zeroFlags != 0 { return offset + zeroFlags.trailingZeroBitCount / 8 }
-            offset += 8
+        guard let base = baseAddress, start < count, let found = memchr(base + start, Int32(byte), count - start) else {
+            return count
         }
-        while offset < count && base[offset] != byte { offset += 1 }
-        return offset
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The number of octets equal to `byte`.

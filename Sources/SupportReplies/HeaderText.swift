@@ -27,18 +27,20 @@ enum HeaderText {
     /// character (all of which are below U+0020, U+007F…U+009F, or the
     /// U+2028/U+2029 separators), no space at either end, no double space.
     private static func isAlreadyFolded(_ text: String) -> Bool {
-        var previous: UInt8 = 0x20
-        for byte in text.utf8 {
-            switch byte {
-            case 0..<0x20, 0x7F: return false
-            case 0x20 where previous == 0x20: return false
-            case 0x80...0x9F where previous == 0xC2: return false  // C1 controls, U+0085
-            case 0xA8...0xA9 where previous == 0x80: return false  // may be U+2028/U+2029
-            default: break
+        withContiguousBytes(text.utf8) { bytes in
+            var previous: UInt8 = 0x20
+            for byte in bytes {
+                switch byte {
+                case 0..<0x20, 0x7F: return false
+                case 0x20 where previous == 0x20: return false
+                case 0x80...0x9F where previous == 0xC2: return false  // C1 controls, U+0085
+                case 0xA8...0xA9 where previous == 0x80: return false  // may be U+2028/U+2029
+                default: break
+                }
+                previous = byte
             }
-            previous = byte
+            return previous != 0x20
         }
-        return previous != 0x20
     }
 
     /// A refused character, printed as `U+001B`.
