@@ -82,9 +82,9 @@ struct BatchRenderer: Sendable {
         case .failed(let problems): return failed(problems)
         case .ready(let value, let merged, let named): (own, data, kind) = (value, merged, named)
         }
-        let where_ = "\(inputName):\(record.line)"
+        let where_ = { "\(inputName):\(record.line)" }  // made only for a message: most records have none
         // The profile was searched once, before the batch; each record searches its own fields.
-        let secrets = SecretFinder.findings(in: own).map { "\(where_): \($0.path): looks like a secret (\($0.reason))" }
+        let secrets = SecretFinder.findings(in: own).map { "\(where_()): \($0.path): looks like a secret (\($0.reason))" }
         if failOnSecrets && !secrets.isEmpty { return failed(secrets.map { $0 + "; refused by --no-secrets" }) }
         do {
             let settled = profileFacts.flatMap { $0.applies(to: own) ? $0 : nil }
@@ -99,7 +99,7 @@ struct BatchRenderer: Sendable {
             return failed(error.problems.map { problem in
                 var described = problem
                 described.location = nil
-                return where_ + ": " + described.description
+                return where_() + ": " + described.description
             })
         }
     }
@@ -132,15 +132,19 @@ struct BatchRenderer: Sendable {
             }
         }
         guard case .object = value else { return .failed(["\(inputName):\(record.line): expected a JSON object"]) }
-        guard let kind = value["kind"]?.stringValue ?? defaultKind else {
+        guard let kind = value[Self.kindKey]?.stringValue ?? defaultKind else {
             return .failed(["\(inputName):\(record.line): kind: required field is missing (or give --kind)"])
         }
         return .ready(record: value, data: profile.map { ProfileMerge.merge(value, under: $0) } ?? value, kind: kind)
     }
 
+    private static let kindKey = MemberKey("kind")
+    private static let caseKey = MemberKey("case")
+    private static let numberKey = MemberKey("number")
+
     /// `case.number` as the reply prints it (a JSON number is text too), for the file name.
     private static func caseNumber(in data: TemplateValue) -> String {
-        switch data.value(at: ["case", "number"]) {
+        switch data[caseKey]?[numberKey] {
         case .string(let text)?: return text
         case .number(let literal)?: return literal
         default: return "case"
