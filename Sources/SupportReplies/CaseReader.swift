@@ -168,7 +168,7 @@ struct CaseReader {
             closureReason: closureReason(),
             signatureName: sender.signatureName,
             from: sender.from,
-            to: [mailbox(name: Field.customerName, email: Field.customerEmail, required: options.needsAddresses)].compactMap { $0 },
+            to: mailbox(name: Field.customerName, email: Field.customerEmail, required: options.needsAddresses).map { [$0] } ?? [],
             cc: carbonCopies(sender),
             messageID: MessageID.make(caseNumber: number, kind: kind, epochSeconds: options.sendEpochSeconds, domain: sender.messageDomain),
             notice: notice,
@@ -418,14 +418,15 @@ struct CaseReader {
 
     /// `Name <email>` for one address object or a list of them, joined with "; ".
     private mutating func addressList(_ path: FieldPath, single: Bool) -> String {
-        let entries: [String]
-        if single {
-            entries = [quotedAddress(path)].compactMap { $0 }
-        } else {
-            entries = listCount(path).compactMap { quotedAddress(path.appending(String($0))) }
+        if single { return quotedAddress(path) ?? "" }
+        var list = ""
+        var isFirst = true
+        for index in listCount(path) {
+            guard let entry = quotedAddress(path.appending(String(index))) else { continue }
+            if !isFirst { list += "; " }
+            list += entry
+            isFirst = false
         }
-        var list = entries.first ?? ""
-        for entry in entries.dropFirst() { list += "; " + entry }
         return list
     }
 
