@@ -34,7 +34,7 @@ struct CompiledLocale: Sendable {
         includes.reserveCapacity(files.count)
         var userFiles: [(name: String, file: CatalogFile)] = []
         for (name, file) in files {
-            if file.isBuiltIn, let embedded = BuiltInFiles.includes[file.path] {
+            if file.isBuiltIn, let embedded = BuiltInFiles.includes(path: file.path) {
                 includes[name] = Includes(partials: embedded.partials, dynamic: embedded.dynamic)
             } else {
                 userFiles.append((name, file))
