@@ -99,12 +99,13 @@ public enum TimeZones {
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         let limit = 1 << 20
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16_384)
+        let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 16_384)  // uninitialized: read fills what it returns
+        defer { chunk.deallocate() }
         while bytes.count <= limit {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let count = read(descriptor, chunk.baseAddress, chunk.count)
             guard count >= 0 else { return nil }
             if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[..<count])
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count]))
         }
         return nil
     }
