@@ -887,11 +887,9 @@ privacynotice
     /// laid out when this file was generated: no path is cut, no table is read
     /// at start-up, and each dictionary is made at its final size.
     static func templatesByLocale() -> [String: [String: CatalogFile]] {
-        var byLocale: [String: [String: CatalogFile]] = [:]
-        byLocale.reserveCapacity(2)
+        var byLocale = [String: [String: CatalogFile]](minimumCapacity: 2)
         var names: [String: CatalogFile]
-        names = [:]
-        names.reserveCapacity(8)
+        names = [String: CatalogFile](minimumCapacity: 8)
         names["analysis-result"] = file(2)
         names["closure"] = file(3)
         names["initial-response"] = file(4)
@@ -901,8 +899,7 @@ privacynotice
         names["scope-definition"] = file(8)
         names["signature"] = file(9)
         byLocale["en-US"] = names
-        names = [:]
-        names.reserveCapacity(8)
+        names = [String: CatalogFile](minimumCapacity: 8)
         names["analysis-result"] = file(10)
         names["closure"] = file(11)
         names["initial-response"] = file(12)
@@ -917,8 +914,7 @@ privacynotice
 
     /// The built-in locale files by locale (see `ReplyCatalog.locales`).
     static func localeFiles() -> [String: [CatalogFile]] {
-        var byLocale: [String: [CatalogFile]] = [:]
-        byLocale.reserveCapacity(2)
+        var byLocale = [String: [CatalogFile]](minimumCapacity: 2)
         byLocale["en-US"] = [file(0)]
         byLocale["zh-CN"] = [file(1)]
         return byLocale

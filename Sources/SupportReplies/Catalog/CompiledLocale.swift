@@ -30,8 +30,7 @@ struct CompiledLocale: Sendable {
     static func compile(_ locale: String, in catalog: ReplyCatalog, bundle: LocaleBundle, kinds wanted: Set<String>?) throws(CompositionError) -> CompiledLocale {
         let files = catalog.templates[locale] ?? [:]
         var set = TemplateSet()
-        var includes: [String: Includes] = [:]
-        includes.reserveCapacity(files.count)
+        var includes = [String: Includes](minimumCapacity: files.count)
         var userNames: [String] = []
         for (name, file) in files {
             if file.isBuiltIn, let embedded = BuiltInFiles.includes(path: file.path) {

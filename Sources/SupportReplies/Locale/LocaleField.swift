@@ -81,8 +81,7 @@ struct LocaleField {
     /// An object whose members are all strings.
     func stringDictionary() throws(LocaleError) -> [String: String] {
         let object = try object()
-        var members: [String: String] = [:]
-        members.reserveCapacity(object.count)
+        var members = [String: String](minimumCapacity: object.count)
         for position in 0..<object.count {
             let (key, value) = object[member: position]
             if case .string(let text) = value, Self.hasText(text) {

@@ -42,8 +42,7 @@ public struct SalutationRules: Sendable {
         }
         genericKeys = generic
         // One key per honorific, no sorting: where keys collide, the smaller honorific wins.
-        var chosen: [String: String] = [:]  // key → honorific
-        chosen.reserveCapacity(honorifics.count)
+        var chosen = [String: String](minimumCapacity: honorifics.count)  // key → honorific
         for honorific in honorifics.keys {
             let key = Salutation.honorificKey(honorific)
             if let earlier = chosen.updateValue(honorific, forKey: key), earlier < honorific {
