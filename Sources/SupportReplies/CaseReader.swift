@@ -451,7 +451,9 @@ struct CaseReader {
 
     private mutating func messageIDField(_ path: FieldPath) -> String? {
         guard var text = optionalText(path) else { return nil }
-        if text.hasPrefix("<") && text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
+        if text.hasPrefix("<") && text.hasSuffix(">") {  // then each is a whole character of one byte
+            text = String(text[text.utf8.index(after: text.startIndex)..<text.utf8.index(before: text.endIndex)])
+        }
         guard MailSyntax.isMessageID(text) else {
             problem(path, "'\(text)' is not a message id (expected <local@domain>)")
             return nil
