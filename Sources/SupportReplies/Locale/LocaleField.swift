@@ -49,7 +49,7 @@ struct LocaleField {
     /// A string whose `{placeholders}` are all among `known`.
     func pattern(placeholders known: [String]) throws(LocaleError) -> String {
         let text = try string()
-        for name in PlaceholderPattern(text).names where !known.contains(name) {
+        if let name = PlaceholderPattern.firstUnknownName(in: text, known: known) {
             let list = known.map { "{\($0)}" }.joined(separator: ", ")
             throw error("unknown placeholder {\(name)} (known: \(list))")
         }
