@@ -8,7 +8,7 @@ public struct CommandContext {
     public let environment: [String: String]
     /// True when stderr is a terminal (progress lines are shown only then).
     public let stderrIsTerminal: Bool
-    /// What `keep(_:)` was given.
+    /// What `keep(_:_:_:)` was given.
     private let kept = KeptValues()
 
     public init(stdout: any OutputSink, stderr: any OutputSink, environment: [String: String], stderrIsTerminal: Bool = false) {
