@@ -226,8 +226,7 @@ public struct TemplateObject: Sendable, Equatable {
             index = nil
             return
         }
-        var built: [String: Int] = [:]
-        built.reserveCapacity(entries.count)
+        var built = [String: Int](minimumCapacity: entries.count)
         for (position, entry) in entries.enumerated() { built[entry.key.name] = position }
         index = built
     }

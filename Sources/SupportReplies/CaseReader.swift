@@ -168,7 +168,7 @@ struct CaseReader {
             closureReason: closureReason(),
             signatureName: sender.signatureName,
             from: sender.from,
-            to: [mailbox(name: Field.customerName, email: Field.customerEmail, required: options.needsAddresses)].compactMap { $0 },
+            to: mailbox(name: Field.customerName, email: Field.customerEmail, required: options.needsAddresses).map { [$0] } ?? [],
             cc: carbonCopies(sender),
             messageID: MessageID.make(caseNumber: number, kind: kind, epochSeconds: options.sendEpochSeconds, domain: sender.messageDomain),
             notice: notice,
@@ -227,9 +227,16 @@ struct CaseReader {
 
     /// An optional scalar: nil when absent, null or blank; a problem when not text.
     private mutating func optionalText(_ path: FieldPath) -> String? {
-        guard let found = value(path), found != .null else { return nil }
+        optionalText(value(path), at: path)
+    }
+
+    /// `optionalText(_:)` of a value already looked up. The `at` readers
+    /// make the path of what they read (as the thread's fields are read, from
+    /// their message's object) only to report a problem.
+    private mutating func optionalText(_ found: TemplateValue?, at path: @autoclosure () -> FieldPath) -> String? {
+        guard let found, found != .null else { return nil }
         guard let text = scalarText(found) else {
-            problem(path, "expected text, found \(describe(found))")
+            problem(path(), "expected text, found \(describe(found))")
             return nil
         }
         let trimmed = text.trimmingWhitespace
@@ -238,11 +245,15 @@ struct CaseReader {
 
     /// Text for a header: line breaks and tabs fold to spaces; other control characters are refused.
     private mutating func headerText(_ path: FieldPath) -> String? {
-        guard let text = optionalText(path) else { return nil }
+        headerText(value(path), at: path)
+    }
+
+    private mutating func headerText(_ found: TemplateValue?, at path: @autoclosure () -> FieldPath) -> String? {
+        guard let text = optionalText(found, at: path()) else { return nil }
         switch HeaderText.fold(text) {
         case .success(let folded): return folded
         case .failure(let scalar):
-            problem(path, "control character \(scalar) is not allowed in a name, subject or address")
+            problem(path(), "control character \(scalar) is not allowed in a name, subject or address")
             return nil
         }
     }
@@ -270,9 +281,13 @@ struct CaseReader {
 
     /// An RFC 3339 date-time field, as epoch seconds.
     private mutating func dateTime(_ path: FieldPath) -> Int64? {
-        guard let text = optionalText(path) else { return nil }
+        dateTime(value(path), at: path)
+    }
+
+    private mutating func dateTime(_ found: TemplateValue?, at path: @autoclosure () -> FieldPath) -> Int64? {
+        guard let text = optionalText(found, at: path()) else { return nil }
         guard let parsed = RFC3339.parse(text) else {
-            problem(path, "expected an RFC 3339 date-time like 2020-11-09T17:18:00+08:00, found '\(text)'")
+            problem(path(), "expected an RFC 3339 date-time like 2020-11-09T17:18:00+08:00, found '\(text)'")
             return nil
         }
         return parsed.epochSeconds
@@ -363,12 +378,17 @@ struct CaseReader {
 
     /// The indices of a list field; a problem when it is not a list.
     private mutating func listCount(_ path: FieldPath) -> Range<Int> {
-        switch value(path) {
-        case nil, .null?: return 0..<0
-        case .list(let items)?: return 0..<items.count
+        0..<listItems(value(path), at: path).count
+    }
+
+    /// The items of a list field; none, and a problem, when it is not a list.
+    private mutating func listItems(_ found: TemplateValue?, at path: @autoclosure () -> FieldPath) -> [TemplateValue] {
+        switch found {
+        case nil, .null?: return []
+        case .list(let items)?: return items
         case let other?:
-            problem(path, "expected a list, found \(describe(other))")
-            return 0..<0
+            problem(path(), "expected a list, found \(describe(other))")
+            return []
         }
     }
 
@@ -389,53 +409,56 @@ struct CaseReader {
         var messages: [QuotedMessage] = []
         for index in listCount(Field.thread) {
             let base = FieldPath("thread.\(index)")
-            guard case .object? = value(base) else {
+            guard case .object(let message)? = value(base) else {
                 problem(base, "expected an object, found \(value(base).map(describe) ?? "nothing")")
                 continue
             }
-            let sent = dateTime(base.appending("sent")).map { dateStyle.write(MessageDate(epochSeconds: $0, utcOffsetMinutes: offsetAt($0))) }
+            let sent = dateTime(message["sent"], at: base.appending("sent")).map {
+                dateStyle.write(MessageDate(epochSeconds: $0, utcOffsetMinutes: offsetAt($0)))
+            }
             messages.append(
                 QuotedMessage(
-                    from: addressList(base.appending("from"), single: true),
+                    from: addressList(message["from"], at: base.appending("from"), single: true),
                     sent: sent,
-                    to: addressList(base.appending("to"), single: false),
-                    cc: addressList(base.appending("cc"), single: false),
-                    subject: headerText(base.appending("subject")),
-                    body: optionalBody(base.appending("body")),
-                    messageID: messageIDField(base.appending("message_id"))))
+                    to: addressList(message["to"], at: base.appending("to"), single: false),
+                    cc: addressList(message["cc"], at: base.appending("cc"), single: false),
+                    subject: headerText(message["subject"], at: base.appending("subject")),
+                    body: optionalBody(message["body"], at: base.appending("body")),
+                    messageID: messageIDField(message["message_id"], at: base.appending("message_id"))))
         }
         return messages
     }
 
-    private mutating func optionalBody(_ path: FieldPath) -> String {
-        guard let found = value(path), found != .null else { return "" }
+    private mutating func optionalBody(_ found: TemplateValue?, at path: @autoclosure () -> FieldPath) -> String {
+        guard let found, found != .null else { return "" }
         guard let text = scalarText(found) else {
-            problem(path, "expected text, found \(describe(found))")
+            problem(path(), "expected text, found \(describe(found))")
             return ""
         }
         return text
     }
 
     /// `Name <email>` for one address object or a list of them, joined with "; ".
-    private mutating func addressList(_ path: FieldPath, single: Bool) -> String {
-        let entries: [String]
-        if single {
-            entries = [quotedAddress(path)].compactMap { $0 }
-        } else {
-            entries = listCount(path).compactMap { quotedAddress(path.appending(String($0))) }
+    private mutating func addressList(_ found: TemplateValue?, at path: @autoclosure () -> FieldPath, single: Bool) -> String {
+        if single { return quotedAddress(found, at: path()) ?? "" }
+        var list = ""
+        var isFirst = true
+        for (index, item) in listItems(found, at: path()).enumerated() {
+            guard let entry = quotedAddress(item, at: path().appending(String(index))) else { continue }
+            if !isFirst { list += "; " }
+            list += entry
+            isFirst = false
         }
-        var list = entries.first ?? ""
-        for entry in entries.dropFirst() { list += "; " + entry }
         return list
     }
 
-    private mutating func quotedAddress(_ path: FieldPath) -> String? {
-        switch value(path) {
+    private mutating func quotedAddress(_ found: TemplateValue?, at path: @autoclosure () -> FieldPath) -> String? {
+        switch found {
         case nil, .null?: return nil
         case .string(let text)?: return text
-        case .object?:
-            let name = headerText(path.appending("name"))
-            let email = optionalText(path.appending("email"))
+        case .object(let address)?:
+            let name = headerText(address["name"], at: path().appending("name"))
+            let email = optionalText(address["email"], at: path().appending("email"))
             switch (name, email) {
             case let (name?, email?): return "\(name) <\(email)>"
             case let (name?, nil): return name
@@ -443,16 +466,18 @@ struct CaseReader {
             case (nil, nil): return nil
             }
         case let other?:
-            problem(path, "expected an object {name, email}, found \(describe(other))")
+            problem(path(), "expected an object {name, email}, found \(describe(other))")
             return nil
         }
     }
 
-    private mutating func messageIDField(_ path: FieldPath) -> String? {
-        guard var text = optionalText(path) else { return nil }
-        if text.hasPrefix("<") && text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
+    private mutating func messageIDField(_ found: TemplateValue?, at path: @autoclosure () -> FieldPath) -> String? {
+        guard var text = optionalText(found, at: path()) else { return nil }
+        if text.hasPrefix("<") && text.hasSuffix(">") {  // then each is a whole character of one byte
+            text = String(text[text.utf8.index(after: text.startIndex)..<text.utf8.index(before: text.endIndex)])
+        }
         guard MailSyntax.isMessageID(text) else {
-            problem(path, "'\(text)' is not a message id (expected <local@domain>)")
+            problem(path(), "'\(text)' is not a message id (expected <local@domain>)")
             return nil
         }
         return text

@@ -76,17 +76,22 @@ struct ReplyView {
     }
 
     /// Every non-empty line of `text` with four spaces in front (a CRLF line
-    /// end counts as a line end too), worked on UTF-8 bytes.
+    /// end counts as a line end too), worked on UTF-8 bytes a line at a time.
     static func indented(_ text: String) -> String {
-        var block: [UInt8] = []
-        block.reserveCapacity(text.utf8.count + 64)
-        var atLineStart = true
-        for byte in text.utf8 {
-            if atLineStart && byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r") {
-                block.append(contentsOf: "    ".utf8)
+        var text = text
+        let block = text.withUTF8 { bytes in
+            var block: [UInt8] = []
+            block.reserveCapacity(bytes.count + 64)
+            var lineStart = 0
+            while lineStart < bytes.count {
+                let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.count
+                if bytes[lineStart] != UInt8(ascii: "\n") && bytes[lineStart] != UInt8(ascii: "\r") {
+                    block.append(contentsOf: "    ".utf8)
+                }
+                block.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
+                lineStart = lineEnd
             }
-            block.append(byte)
-            atLineStart = byte == UInt8(ascii: "\n")
+            return block
         }
         return String(decoding: block, as: UTF8.self)
     }

@@ -78,10 +78,11 @@ struct BuiltInFilesTests {
     /// What each template includes, read when the file was embedded, is what the parser finds.
     @Test func embeddedIncludesMatchTheParsedTemplates() throws {
         let templateFiles = BuiltInFiles.files.filter { $0.path.hasPrefix("templates/") }
-        #expect(Set(BuiltInFiles.includes.keys) == Set(templateFiles.map(\.path)))
+        #expect(!templateFiles.isEmpty)
+        #expect(BuiltInFiles.includes(path: "locales/zh-CN.json") == nil)
         for file in templateFiles {
             let template = try Template(name: file.path, source: file.contents)
-            let embedded = try #require(BuiltInFiles.includes[file.path])
+            let embedded = try #require(BuiltInFiles.includes(path: file.path))
             #expect(embedded.partials == template.partialNames.sorted(), "\(file.path)")
             #expect(embedded.dynamic == template.usesDynamicPartials, "\(file.path)")
         }

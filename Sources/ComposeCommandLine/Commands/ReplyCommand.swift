@@ -60,6 +60,7 @@ struct ReplyCommand {
         } catch {
             throw Failure(input.located(error))
         }
+        context.keep(composer, input, reply)
         let bytes = try encode(reply, format: format, attachments: attachments, input: input)
         if let path = arguments.value("output") {
             try OutputFile.write(bytes, to: path, force: arguments.flag("force"))

@@ -25,11 +25,13 @@ enum SystemFiles {
     /// Reads a descriptor to its end.
     static func readAll(from descriptor: Int32) throws(IOFailure) -> [UInt8] {
         var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // Left uninitialized: zero-filling 64 KiB cost more than reading a whole case.
+        let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 16)
+        defer { chunk.deallocate() }
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let count = read(descriptor, chunk.baseAddress, chunk.count)
             if count > 0 {
-                result.append(contentsOf: chunk[0..<count])
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count]))
             } else if count == 0 {
                 return result
             } else if errno != EINTR {

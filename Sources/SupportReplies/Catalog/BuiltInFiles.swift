@@ -856,41 +856,73 @@ privacynotice
         }
     }
 
-    /// The partials and parents each built-in template names, sorted, and
-    /// whether it names one dynamically, read when this file was generated:
-    /// a composer for one kind compiles only the templates that kind renders,
-    /// yet must know which names are partials to know which are kinds.
-    static let includes: [String: (partials: [String], dynamic: Bool)] = [
-        "templates/en-US/analysis-result.mustache": (["signature"], false),
-        "templates/en-US/closure.mustache": (["signature"], false),
-        "templates/en-US/initial-response.mustache": (["signature"], false),
-        "templates/en-US/log-request.mustache": (["signature"], false),
-        "templates/en-US/onsite-visit.mustache": (["signature"], false),
-        "templates/en-US/quoted-thread.mustache": ([], false),
-        "templates/en-US/scope-definition.mustache": (["signature"], false),
-        "templates/en-US/signature.mustache": ([], false),
-        "templates/zh-CN/analysis-result.mustache": (["signature"], false),
-        "templates/zh-CN/closure.mustache": (["signature"], false),
-        "templates/zh-CN/initial-response.mustache": (["signature"], false),
-        "templates/zh-CN/log-request.mustache": (["signature"], false),
-        "templates/zh-CN/onsite-visit.mustache": (["signature"], false),
-        "templates/zh-CN/quoted-thread.mustache": ([], false),
-        "templates/zh-CN/scope-definition.mustache": (["signature"], false),
-        "templates/zh-CN/signature.mustache": ([], false),
-    ]
+    /// The partials and parents a built-in template names, sorted, and
+    /// whether it names one dynamically, by path, read when this file was
+    /// generated: a composer for one kind compiles only the templates that
+    /// kind renders, yet must know which names are partials to know which are
+    /// kinds. (A switch, not a dictionary: no generic type to set up at start-up.)
+    static func includes(path: String) -> (partials: [String], dynamic: Bool)? {
+        switch path {
+        case "templates/en-US/analysis-result.mustache": return (["signature"], false)
+        case "templates/en-US/closure.mustache": return (["signature"], false)
+        case "templates/en-US/initial-response.mustache": return (["signature"], false)
+        case "templates/en-US/log-request.mustache": return (["signature"], false)
+        case "templates/en-US/onsite-visit.mustache": return (["signature"], false)
+        case "templates/en-US/quoted-thread.mustache": return ([], false)
+        case "templates/en-US/scope-definition.mustache": return (["signature"], false)
+        case "templates/en-US/signature.mustache": return ([], false)
+        case "templates/zh-CN/analysis-result.mustache": return (["signature"], false)
+        case "templates/zh-CN/closure.mustache": return (["signature"], false)
+        case "templates/zh-CN/initial-response.mustache": return (["signature"], false)
+        case "templates/zh-CN/log-request.mustache": return (["signature"], false)
+        case "templates/zh-CN/onsite-visit.mustache": return (["signature"], false)
+        case "templates/zh-CN/quoted-thread.mustache": return ([], false)
+        case "templates/zh-CN/scope-definition.mustache": return (["signature"], false)
+        case "templates/zh-CN/signature.mustache": return ([], false)
+        default: return nil
+        }
+    }
 
-    /// Where the built-in templates stand in `files`, by locale and name, in
-    /// path order: the catalog is laid out from these without cutting paths.
-    static let templates: [(locale: String, names: [(name: String, file: Int)])] = [
-        ("en-US", [("analysis-result", 2), ("closure", 3), ("initial-response", 4), ("log-request", 5), ("onsite-visit", 6), ("quoted-thread", 7), ("scope-definition", 8), ("signature", 9)]),
-        ("zh-CN", [("analysis-result", 10), ("closure", 11), ("initial-response", 12), ("log-request", 13), ("onsite-visit", 14), ("quoted-thread", 15), ("scope-definition", 16), ("signature", 17)]),
-    ]
+    /// The built-in templates by locale, then name (see `ReplyCatalog.templates`),
+    /// laid out when this file was generated: no path is cut, no table is read
+    /// at start-up, and each dictionary is made at its final size.
+    static func templatesByLocale() -> [String: [String: CatalogFile]] {
+        var byLocale = [String: [String: CatalogFile]](minimumCapacity: 2)
+        var names: [String: CatalogFile]
+        names = [String: CatalogFile](minimumCapacity: 8)
+        names["analysis-result"] = file(2)
+        names["closure"] = file(3)
+        names["initial-response"] = file(4)
+        names["log-request"] = file(5)
+        names["onsite-visit"] = file(6)
+        names["quoted-thread"] = file(7)
+        names["scope-definition"] = file(8)
+        names["signature"] = file(9)
+        byLocale["en-US"] = names
+        names = [String: CatalogFile](minimumCapacity: 8)
+        names["analysis-result"] = file(10)
+        names["closure"] = file(11)
+        names["initial-response"] = file(12)
+        names["log-request"] = file(13)
+        names["onsite-visit"] = file(14)
+        names["quoted-thread"] = file(15)
+        names["scope-definition"] = file(16)
+        names["signature"] = file(17)
+        byLocale["zh-CN"] = names
+        return byLocale
+    }
 
-    /// Where the built-in locale files stand in `files`, by locale.
-    static let locales: [(locale: String, file: Int)] = [
-        ("en-US", 0),
-        ("zh-CN", 1),
-    ]
+    /// The built-in locale files by locale (see `ReplyCatalog.locales`).
+    static func localeFiles() -> [String: [CatalogFile]] {
+        var byLocale = [String: [CatalogFile]](minimumCapacity: 2)
+        byLocale["en-US"] = [file(0)]
+        byLocale["zh-CN"] = [file(1)]
+        return byLocale
+    }
+
+    private static func file(_ index: Int) -> CatalogFile {
+        CatalogFile(path: files[index].path, contents: files[index].contents, isBuiltIn: true)
+    }
 
     /// The value of a built-in locale file, by path, as `JSONReader` reads it,
     /// written out when this file was generated: a composer reads its own

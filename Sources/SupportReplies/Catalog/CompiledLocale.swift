@@ -30,18 +30,17 @@ struct CompiledLocale: Sendable {
     static func compile(_ locale: String, in catalog: ReplyCatalog, bundle: LocaleBundle, kinds wanted: Set<String>?) throws(CompositionError) -> CompiledLocale {
         let files = catalog.templates[locale] ?? [:]
         var set = TemplateSet()
-        var includes: [String: Includes] = [:]
-        includes.reserveCapacity(files.count)
-        var userFiles: [(name: String, file: CatalogFile)] = []
+        var includes = [String: Includes](minimumCapacity: files.count)
+        var userNames: [String] = []
         for (name, file) in files {
-            if file.isBuiltIn, let embedded = BuiltInFiles.includes[file.path] {
+            if file.isBuiltIn, let embedded = BuiltInFiles.includes(path: file.path) {
                 includes[name] = Includes(partials: embedded.partials, dynamic: embedded.dynamic)
             } else {
-                userFiles.append((name, file))
+                userNames.append(name)
             }
         }
-        for (name, file) in userFiles.sorted(by: { $0.name < $1.name }) {  // the first error in name order is reported
-            let template = try compile(name, file)
+        for name in userNames.sorted() {  // the first error in name order is reported
+            let template = try compile(name, files[name]!)
             set.insert(template)
             includes[name] = Includes(partials: Array(template.partialNames), dynamic: template.usesDynamicPartials)
         }

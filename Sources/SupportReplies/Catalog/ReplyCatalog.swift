@@ -41,23 +41,10 @@ public struct ReplyCatalog: Sendable {
 
     /// The templates and locales compiled into the binary.
     public static var builtIn: ReplyCatalog {
-        // Laid out from tables made when the files were embedded: no path is
-        // cut, and each dictionary is made at its final size.
         var catalog = ReplyCatalog()
-        catalog.templates.reserveCapacity(BuiltInFiles.templates.count)
-        for (locale, names) in BuiltInFiles.templates {
-            var files: [String: CatalogFile] = [:]
-            files.reserveCapacity(names.count)
-            for (name, index) in names { files[name] = builtInFile(index) }
-            catalog.templates[locale] = files
-        }
-        catalog.locales.reserveCapacity(BuiltInFiles.locales.count)
-        for (locale, index) in BuiltInFiles.locales { catalog.locales[locale] = [builtInFile(index)] }
+        catalog.templates = BuiltInFiles.templatesByLocale()
+        catalog.locales = BuiltInFiles.localeFiles()
         return catalog
-    }
-
-    private static func builtInFile(_ index: Int) -> CatalogFile {
-        CatalogFile(path: BuiltInFiles.files[index].path, contents: BuiltInFiles.files[index].contents, isBuiltIn: true)
     }
 
     /// Adds a template (`<locale>/<name>.mustache`) or locale (`<locale>.json`) file;

@@ -32,7 +32,11 @@ struct FieldPath: Sendable, Equatable {
 
     /// The path one level down: `thread.0` + `from` (a segment without dots).
     func appending(_ segment: String) -> FieldPath {
-        FieldPath(dotted: dotted + "." + segment, keys: keys + [MemberKey(segment)])
+        var keys: [MemberKey] = []
+        keys.reserveCapacity(self.keys.count + 1)
+        keys += self.keys
+        keys.append(MemberKey(segment))
+        return FieldPath(dotted: dotted + "." + segment, keys: keys)
     }
 
     /// The value at this path in `data`, nil when a segment is absent or a

@@ -49,7 +49,7 @@ struct LocaleField {
     /// A string whose `{placeholders}` are all among `known`.
     func pattern(placeholders known: [String]) throws(LocaleError) -> String {
         let text = try string()
-        for name in PlaceholderPattern(text).names where !known.contains(name) {
+        if let name = PlaceholderPattern.firstUnknownName(in: text, known: known) {
             let list = known.map { "{\($0)}" }.joined(separator: ", ")
             throw error("unknown placeholder {\(name)} (known: \(list))")
         }
@@ -81,8 +81,7 @@ struct LocaleField {
     /// An object whose members are all strings.
     func stringDictionary() throws(LocaleError) -> [String: String] {
         let object = try object()
-        var members: [String: String] = [:]
-        members.reserveCapacity(object.count)
+        var members = [String: String](minimumCapacity: object.count)
         for position in 0..<object.count {
             let (key, value) = object[member: position]
             if case .string(let text) = value, Self.hasText(text) {

@@ -29,12 +29,18 @@ struct PlaceholderPattern: Sendable, Equatable {
         literalLength = pattern.utf8.count
     }
 
-    /// The placeholder names, in order of appearance.
-    var names: [String] {
-        pieces.compactMap { piece in
-            if case .placeholder(let name) = piece { return name }
-            return nil
-        }
+    /// The first placeholder of `pattern` whose name is not among `known`,
+    /// found without splitting the pattern into pieces.
+    static func firstUnknownName(in pattern: String, known: [String]) -> String? {
+        var unknown: String?
+        scan(
+            pattern, literal: { _ in },
+            placeholder: { bytes in
+                guard unknown == nil else { return }
+                let name = String(decoding: bytes, as: UTF8.self)
+                if !known.contains(name) { unknown = name }
+            })
+        return unknown
     }
 
     /// The pattern with every placeholder replaced by `value(name)`; a name

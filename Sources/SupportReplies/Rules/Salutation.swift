@@ -42,16 +42,14 @@ public struct SalutationRules: Sendable {
         }
         genericKeys = generic
         // One key per honorific, no sorting: where keys collide, the smaller honorific wins.
-        let members = Array(honorifics)
-        var chosen: [String: Int] = [:]
-        chosen.reserveCapacity(members.count)
-        for (position, member) in members.enumerated() {
-            let key = Salutation.honorificKey(member.key)
-            if let earlier = chosen.updateValue(position, forKey: key), members[earlier].key < member.key {
+        var chosen = [String: String](minimumCapacity: honorifics.count)  // key → honorific
+        for honorific in honorifics.keys {
+            let key = Salutation.honorificKey(honorific)
+            if let earlier = chosen.updateValue(honorific, forKey: key), earlier < honorific {
                 chosen[key] = earlier
             }
         }
-        honorificsByKey = chosen.mapValues { members[$0].value }
+        honorificsByKey = chosen.mapValues { honorifics[$0]! }
     }
 
     /// The first scalar of every compound family name: most names start

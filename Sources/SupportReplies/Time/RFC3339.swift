@@ -70,7 +70,10 @@ public enum RFC3339 {
         }
 
         mutating func expect(_ character: Unicode.Scalar) throws(RFC3339Error) {
-            try expect([character], "\"\(character)\"")
+            guard position < bytes.count, Unicode.Scalar(bytes[position]) == character else {
+                throw RFC3339Error(message: "expected \"\(character)\" at character \(position + 1)")
+            }
+            position += 1
         }
 
         mutating func expect(_ characters: [Unicode.Scalar], _ what: String) throws(RFC3339Error) {

@@ -75,18 +75,39 @@ public enum TimeZones {
     }
 
     /// Names made of `/`-separated parts of ASCII letters, digits, `_`, `-`,
-    /// `+` and `.`, none of them empty, `.` or `..`.
+    /// `+` and `.`, none of them empty, `.` or `..`; checked on the UTF-8
+    /// bytes, with no parts cut out.
     static func isValidName(_ zone: String) -> Bool {
         guard zone.utf8.count <= 255 else { return false }
-        let parts = zone.split(separator: "/", omittingEmptySubsequences: false)
-        return parts.allSatisfy { part in
-            !part.isEmpty && part != "." && part != ".."
-                && part.unicodeScalars.allSatisfy { scalar in
-                    switch scalar {
-                    case "a"..."z", "A"..."Z", "0"..."9", "_", "-", "+", ".": return true
-                    default: return false
-                    }
-                }
+        var partLength = 0
+        var partDots = 0
+        for byte in zone.utf8 {
+            if byte == UInt8(ascii: "/") {
+                guard isValidPart(length: partLength, dots: partDots) else { return false }
+                partLength = 0
+                partDots = 0
+                continue
+            }
+            guard isNameByte(byte) else { return false }
+            partLength += 1
+            if byte == UInt8(ascii: ".") { partDots += 1 }
+        }
+        return isValidPart(length: partLength, dots: partDots)
+    }
+
+    /// A part of `length` bytes, `dots` of them `.`, is neither empty nor `.` or `..`.
+    private static func isValidPart(length: Int, dots: Int) -> Bool {
+        length > 0 && !(length <= 2 && dots == length)
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+            return true
+        default:
+            return false
         }
     }
 
@@ -99,12 +120,13 @@ public enum TimeZones {
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         let limit = 1 << 20
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16_384)
+        let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 16_384)  // uninitialized: read fills what it returns
+        defer { chunk.deallocate() }
         while bytes.count <= limit {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let count = read(descriptor, chunk.baseAddress, chunk.count)
             guard count >= 0 else { return nil }
             if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[..<count])
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count]))
         }
         return nil
     }
