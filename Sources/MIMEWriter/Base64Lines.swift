@@ -12,28 +12,33 @@ enum Base64 {
         (count + 2) / 3 * 4
     }
 
-    /// The size of `body(_:to:)`'s output for `count` octets.
+    /// The size of `body(_:to:)`'s output for `count` octets with CRLF line
+    /// breaks (the most it writes).
     static func bodyLength(of count: Int) -> Int {
         let lines = (count + bytesPerLine - 1) / bytesPerLine
         return encodedLength(of: count) + lines * MessageBuffer.crlf.count
     }
 
-    /// Writes `data` as base64 lines of 76 characters, each ending in a line
-    /// break (the last one shorter). Nothing for empty data.
+    /// Writes `data` as base64 lines of 76 characters, each ending in the
+    /// buffer's line break (the last one shorter). Nothing for empty data.
     static func body(_ data: UnsafeBufferPointer<UInt8>, to buffer: inout MessageBuffer) {
+        let lineBreakHasCR = buffer.lineBreakHasCR
         buffer.writeLines(upTo: bodyLength(of: data.count)) { target in
-            MessageBuffer.crlf.withUnsafeBufferPointer { crlf in
-                pairs.withUnsafeBytes { pairs in
-                    var count = 0
-                    var start = 0
-                    while start < data.count {
-                        let end = min(start + bytesPerLine, data.count)
-                        count = encode(data, start..<end, into: target, at: count, pairs: pairs)
-                        count = target.copy(crlf, at: count)
-                        start = end
+            pairs.withUnsafeBytes { pairs in
+                var count = 0
+                var start = 0
+                while start < data.count {
+                    let end = min(start + bytesPerLine, data.count)
+                    count = encode(data, start..<end, into: target, at: count, pairs: pairs)
+                    if lineBreakHasCR {
+                        target[count] = 0x0D
+                        count += 1
                     }
-                    return count
+                    target[count] = 0x0A
+                    count += 1
+                    start = end
                 }
+                return count
             }
         }
     }

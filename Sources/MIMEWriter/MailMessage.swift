@@ -81,15 +81,22 @@ public struct MailMessage: Sendable {
 
     /// The message as RFC 5322 bytes with CRLF line ends, after `validate()`.
     public func serialized() throws(MIMEError) -> [UInt8] {
+        try withSerialized(as: .message, Array.init)
+    }
+
+    /// Calls `body` with the message's bytes written as `form` asks, after `validate()`.
+    func withSerialized<Result>(
+        as form: MessageBuffer.Form, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) throws(MIMEError) -> Result {
         try validate()
-        let body = bodyPart()
+        let part = bodyPart()
         var attempt = 0
         while true {
-            var buffer = MessageBuffer(capacity: estimatedSize)
+            var buffer = MessageBuffer(capacity: estimatedSize, form: form)
             writeHeaders(to: &buffer)
             var parts = PartWriter(seed: messageID, attempt: attempt)
-            parts.write(body, to: &buffer)
-            if buffer.withBytes(parts.boundariesAreUnique) { return buffer.bytes }
+            parts.write(part, to: &buffer)
+            if buffer.withBytes(parts.boundariesAreUnique) { return buffer.withBytes(body) }
             attempt += 1
         }
     }

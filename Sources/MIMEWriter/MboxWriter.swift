@@ -55,6 +55,22 @@ public enum Mbox {
         return lineStart
     }
 
+    /// Appends `message` to an mboxrd file being built in `output`, as
+    /// `append(message.serialized(), envelopeSender:date: message.date, to:)`
+    /// does, but written in mboxrd form directly (LF line ends, `From ` lines
+    /// quoted as they are written) rather than converted afterwards. Nothing
+    /// is appended when the message does not pass `validate()`.
+    public static func append(_ message: MailMessage, envelopeSender: String, to output: inout [UInt8]) throws(MIMEError) {
+        try message.withSerialized(as: .mboxrd) { bytes in
+            // Room for the separator too: one allocation, not several.
+            let needed = output.count + bytes.count + 128
+            if output.capacity < needed { output.reserveCapacity(max(needed, 2 * output.capacity)) }
+            appendSeparator(sender: isSeparatorWord(envelopeSender) ? envelopeSender : "MAILER-DAEMON", date: message.date, to: &output)
+            output.append(contentsOf: bytes)
+            output.append(lineFeed)
+        }
+    }
+
     /// `From <sender> <asctime>` and LF.
     private static func appendSeparator(sender: String, date: MessageDate, to output: inout [UInt8]) {
         var asctime = DateText()

@@ -1,19 +1,31 @@
 /// The bytes of a message being written, with the header-folding state.
 ///
-/// Every line break of a message is the named constant `crlf`, written by
-/// `writeLineBreak()`, or already in the whole lines given to `writeLines`
-/// (text in canonical form, base64 lines). Header fields are
-/// written as `beginHeader(_:)`, any number of `writeHeaderWord(_:)`, then
-/// `endHeader()`; words are separated by one space, or folded onto a
-/// continuation line when the line would grow past `foldWidth`. A field's
-/// first word stays on the field's first line unless the field allows a
-/// fold there (address fields, whose readers skip the folding white space;
-/// in an unstructured field it would become part of the value).
+/// Every line break of a message is written by `writeLineBreak()`, or by
+/// `writeCanonicalLines` and `writeLines` for runs of whole lines (text in
+/// canonical form, base64 lines), as the buffer's `form` asks: CRLF, or LF
+/// with mboxrd's `From ` quoting.
+///
+/// Header fields are written as `beginHeader(_:)`, any number of
+/// `writeHeaderWord(_:)`, then `endHeader()`; words are separated by one
+/// space, or folded onto a continuation line when the line would grow past
+/// `foldWidth`. A field's first word stays on the field's first line unless
+/// the field allows a fold there (address fields, whose readers skip the
+/// folding white space; in an unstructured field it would become part of
+/// the value).
 ///
 /// The octets are written in place into storage reserved once (and grown
 /// when a message outgrows it): unlike an array's appends, a write checks
 /// neither copy-on-write uniqueness nor goes through a generic sequence.
 struct MessageBuffer: ~Copyable {
+    /// What a message is written as.
+    enum Form {
+        /// RFC 5322: every line ends in CRLF.
+        case message
+        /// The message as an mboxrd file holds it: every line ends in LF,
+        /// and each line matching `^>*From ` gets one more `>` (see `Mbox`).
+        case mboxrd
+    }
+
     /// RFC 5322 2.2.3 / RFC 5322 2.1.1: the line break of a message.
     static let crlf: [UInt8] = [0x0D, 0x0A]
     /// Header lines are folded to stay within this many octets: RFC 5322
@@ -30,9 +42,11 @@ struct MessageBuffer: ~Copyable {
     private var lineStart = 0
     private var wordsInHeader = 0
     private var foldsBeforeFirstWord = false
+    let form: Form
 
-    init(capacity: Int) {
+    init(capacity: Int, form: Form = .message) {
         storage = .allocate(capacity: max(capacity, 64))
+        self.form = form
     }
 
     deinit {
@@ -99,22 +113,53 @@ struct MessageBuffer: ~Copyable {
         count += fill(UnsafeMutableBufferPointer(rebasing: storage[count..<count + maxCount]))
     }
 
-    /// Writes whole lines, each ending in `crlf` (so a new line starts after them).
-    mutating func writeLines(_ lines: UnsafeBufferPointer<UInt8>) {
-        write(bytes: lines)
+    /// Writes text in canonical form: whole lines, each ending in `crlf`,
+    /// each with the line break of the buffer's `form`.
+    mutating func writeCanonicalLines(_ text: UnsafeBufferPointer<UInt8>) {
+        guard form == .message else {
+            for (line, _) in text.lines {
+                write(bytes: line)
+                writeLineBreak()
+            }
+            return
+        }
+        write(bytes: text)
         lineStart = count
     }
 
-    /// Writes whole lines, each ending in `crlf`, that `fill` puts straight
-    /// into the buffer: at most `maxCount` octets, returning how many.
+    /// Whether the buffer's line break is CRLF rather than LF.
+    var lineBreakHasCR: Bool { form == .message }
+
+    /// Writes whole lines that `fill` puts straight into the buffer, each
+    /// ending in the buffer's line break (see `lineBreakHasCR`) and none
+    /// that mboxrd quotes: at most `maxCount` octets, returning how many.
     mutating func writeLines(upTo maxCount: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
         write(upTo: maxCount, fill)
         lineStart = count
     }
 
     mutating func writeLineBreak() {
-        Self.crlf.withUnsafeBufferPointer { write(bytes: $0) }
+        switch form {
+        case .message:
+            reserve(2)
+            storage[count] = 0x0D
+            storage[count + 1] = 0x0A
+            count += 2
+        case .mboxrd:
+            if Mbox.isFromLine(UnsafeBufferPointer(rebasing: storage[lineStart..<count])) { quoteLine() }
+            write(0x0A)
+        }
         lineStart = count
+    }
+
+    /// Puts one more `>` before the current line.
+    @inline(never)
+    private mutating func quoteLine() {
+        reserve(1)
+        guard let line = storage.baseAddress.map({ $0 + lineStart }) else { return }
+        (line + 1).update(from: line, count: count - lineStart)  // the regions overlap: memmove
+        line.pointee = UInt8(ascii: ">")
+        count += 1
     }
 
     /// Starts a header field: `Name:`.

@@ -33,7 +33,7 @@ struct TextContent {
     func write(to buffer: inout MessageBuffer) {
         canonical.withUnsafeBufferPointer { canonical in
             switch encoding {
-            case .sevenBit: buffer.writeLines(canonical)
+            case .sevenBit: buffer.writeCanonicalLines(canonical)
             case .quotedPrintable: QuotedPrintable.body(canonical, to: &buffer)
             case .base64: Base64.body(canonical, to: &buffer)
             }

@@ -54,6 +54,41 @@ struct MboxTests {
         }
     }
 
+    /// Bodies with lines that start `From ` or `>From `: in 7bit (ASCII), in
+    /// quoted-printable (a `From ` line, a little Latin-1), in base64 (CJK),
+    /// in an HTML alternative, and in an embedded message/rfc822; with
+    /// whether a `>>From quoted` line shows in the mbox.
+    static let fromLineMessages: [(message: MailMessage, showsQuotedLine: Bool)] = {
+        let lines = ">From quoted\n>>From twice\nFromage\n>From\n"
+        let embedded = MailAttachment(filename: "original.eml", data: Array("From: a@example.com\r\n\r\nFrom here\r\n>From quoted\r\n".utf8))
+        return [
+            (Samples.message(text: lines), true),
+            (Samples.message(text: "From the start\n" + lines + "café\n>From café\n"), true),
+            (Samples.message(text: lines + Samples.chineseText), false),
+            (Samples.message(text: lines + "café\n", html: true), true),
+            (Samples.message(text: Samples.chineseText, attachments: [embedded]), true),
+        ]
+    }()
+
+    @Test("a message appended as written in mboxrd form equals its serialized bytes appended", arguments: fromLineMessages)
+    func directFromMessage(message: MailMessage, showsQuotedLine: Bool) throws {
+        var converted: [UInt8] = []
+        Mbox.append(try message.serialized(), envelopeSender: "s@example.com", date: message.date, to: &converted)
+        var direct: [UInt8] = [0x2A]
+        try Mbox.append(message, envelopeSender: "s@example.com", to: &direct)
+        #expect(direct == [0x2A] + converted)
+        #expect(String(decoding: direct, as: UTF8.self).contains("\n>>From quoted\n") == showsQuotedLine)
+    }
+
+    @Test("a message that does not validate appends nothing")
+    func invalidMessage() {
+        var message = Samples.message()
+        message.subject = "line\nbreak"
+        var mbox: [UInt8] = [1, 2]
+        #expect(throws: MIMEError.self) { try Mbox.append(message, envelopeSender: "s@example.com", to: &mbox) }
+        #expect(mbox == [1, 2])
+    }
+
     @Test("a sender that cannot stand in the From_ line becomes MAILER-DAEMON", arguments: ["", "two words", "a\nb", "王"])
     func badSender(sender: String) {
         var mbox: [UInt8] = []
