@@ -123,11 +123,12 @@ public struct MailMessage: Sendable {
         buffer.beginHeader("Subject")
         buffer.writeUnstructured(subject)
         buffer.endHeader()
-        var dateText = DateText()
-        date.appendRFC5322(to: &dateText)
-        buffer.beginHeader("Date")
-        dateText.octets.withUnsafeBufferPointer { buffer.writeHeaderWord(bytes: $0) }
-        buffer.endHeader()
+        DateText.withText { text in
+            date.appendRFC5322(to: &text)
+            buffer.beginHeader("Date")
+            buffer.writeHeaderWord(bytes: text.octets)
+            buffer.endHeader()
+        }
         buffer.writeHeader("Message-ID", messageIDs: CollectionOfOne(messageID))
         if let inReplyTo { buffer.writeHeader("In-Reply-To", messageIDs: CollectionOfOne(inReplyTo)) }
         let thread = threadReferences

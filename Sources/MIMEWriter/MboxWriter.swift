@@ -73,12 +73,13 @@ public enum Mbox {
 
     /// `From <sender> <asctime>` and LF.
     private static func appendSeparator(sender: String, date: MessageDate, to output: inout [UInt8]) {
-        var asctime = DateText()
-        date.appendAsctimeUTC(to: &asctime)
         output.append(contentsOf: "From ".utf8)
         output.append(contentsOf: sender.utf8)
         output.append(UInt8(ascii: " "))
-        output.append(contentsOf: asctime.octets)
+        DateText.withText { asctime in
+            date.appendAsctimeUTC(to: &asctime)
+            output.append(contentsOf: asctime.octets)
+        }
         output.append(lineFeed)
     }
 

@@ -177,31 +177,53 @@ public struct MessageDate: Sendable, Equatable {
     }
 }
 
-/// The octets of a date being formatted, written without building a
-/// `String` per field.
-struct DateText {
-    private(set) var octets: [UInt8] = []
+/// The octets of a date being formatted, written into stack storage
+/// without building a `String` per field.
+struct DateText: ~Copyable {
+    /// Room for any date's text, even one with 20-digit fields (`rfc3339`
+    /// of a date that `validate()` refuses).
+    private static let capacity = 160
+    private let storage: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
+
+    private init(storage: UnsafeMutableBufferPointer<UInt8>) {
+        self.storage = storage
+    }
+
+    /// Calls `body` with an empty text.
+    static func withText<Result>(_ body: (inout DateText) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { storage in
+            var text = DateText(storage: storage)
+            return body(&text)
+        }
+    }
 
     /// The text `write` makes.
     static func string(_ write: (inout DateText) -> Void) -> String {
-        var text = DateText()
-        write(&text)
-        return String(decoding: text.octets, as: UTF8.self)
+        withText { text in
+            write(&text)
+            return String(decoding: text.octets, as: UTF8.self)
+        }
     }
 
-    init() {
-        octets.reserveCapacity(32)
+    /// The octets written so far.
+    var octets: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: storage[..<count]) }
+
+    private mutating func append(_ octet: UInt8) {
+        precondition(count < storage.count, "date text too long")
+        storage[count] = octet
+        count += 1
     }
 
     mutating func append(_ literal: StaticString) {
-        literal.withUTF8Buffer { for octet in $0 { octets.append(octet) } }
+        literal.withUTF8Buffer { for octet in $0 { append(octet) } }
     }
 
     /// The `index`th three-letter name of `names`.
     mutating func appendName(_ index: Int, of names: StaticString) {
         names.withUTF8Buffer { names in
             precondition((0..<names.count / 3).contains(index), "no name \(index)")
-            for offset in 3 * index..<3 * index + 3 { octets.append(names[offset]) }
+            for offset in 3 * index..<3 * index + 3 { append(names[offset]) }
         }
     }
 
@@ -209,18 +231,18 @@ struct DateText {
     mutating func append(_ value: Int, digits: Int) {
         guard value >= 0 else {
             let text = String(value)
-            octets.append(contentsOf: (String(repeating: "0", count: max(0, digits - text.utf8.count)) + text).utf8)
+            for octet in (String(repeating: "0", count: max(0, digits - text.utf8.count)) + text).utf8 { append(octet) }
             return
         }
         var scale = 1  // the place value of the first digit written
-        var count = 1
-        while count < digits || value / scale >= 10 {
+        var written = 1
+        while written < digits || value / scale >= 10 {
             scale *= 10
-            count += 1
+            written += 1
         }
         var rest = value
         while scale > 0 {
-            octets.append(UInt8(ascii: "0") + UInt8(rest / scale))
+            append(UInt8(ascii: "0") + UInt8(rest / scale))
             rest %= scale
             scale /= 10
         }
