@@ -82,8 +82,7 @@ enum HeaderText {
     /// for one line.
     static func isPlainWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !word.isEmpty, word.count <= MessageBuffer.maxPlainWordLength else { return false }
-        guard !word.containsEncodedWordOpener else { return false }
-        return word.allSatisfy { (0x21...0x7E).contains($0) }
+        return word.allSatisfy { (0x21...0x7E).contains($0) } && !word.containsEncodedWordOpener
     }
 
     /// A word of header text: its range, and whether it goes in an encoded-word.

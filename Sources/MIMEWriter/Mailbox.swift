@@ -209,8 +209,8 @@ extension MessageBuffer {
         init(_ word: UnsafeBufferPointer<UInt8>) {
             if Self.isPlainAtom(word) {
                 self = .atom
-            } else if !word.isEmpty, !word.containsEncodedWordOpener, word.count + 2 <= maxPlainWordLength,
-                word.allSatisfy({ (0x21...0x7E).contains($0) })
+            } else if !word.isEmpty, word.count + 2 <= maxPlainWordLength, word.allSatisfy({ (0x21...0x7E).contains($0) }),
+                !word.containsEncodedWordOpener
             {
                 self = .quoted
             } else {
@@ -219,8 +219,8 @@ extension MessageBuffer {
         }
 
         static func isPlainAtom(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-            !word.isEmpty && word.count <= maxPlainWordLength && !word.containsEncodedWordOpener
-                && word.allSatisfy(AddressSpec.isAtext)
+            !word.isEmpty && word.count <= maxPlainWordLength && word.allSatisfy(AddressSpec.isAtext)
+                && !word.containsEncodedWordOpener
         }
     }
 
