@@ -146,10 +146,19 @@ struct MessageBuffer: ~Copyable {
             storage[count + 1] = 0x0A
             count += 2
         case .mboxrd:
-            if Mbox.isFromLine(UnsafeBufferPointer(rebasing: storage[lineStart..<count])) { quoteLine() }
+            if currentLineIsFromLine { quoteLine() }
             write(0x0A)
         }
         lineStart = count
+    }
+
+    /// Whether the current line matches `^>*From `; most lines are told
+    /// apart by their first octet alone.
+    private var currentLineIsFromLine: Bool {
+        guard count > lineStart, storage[lineStart] == UInt8(ascii: ">") || storage[lineStart] == UInt8(ascii: "F") else {
+            return false
+        }
+        return Mbox.isFromLine(UnsafeBufferPointer(rebasing: storage[lineStart..<count]))
     }
 
     /// Puts one more `>` before the current line.
