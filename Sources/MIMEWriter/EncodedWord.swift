@@ -60,20 +60,42 @@ enum EncodedWord {
         of bytes: UnsafeBufferPointer<UInt8>, context: Context, firstMaxLength: Int, maxLength: Int = maxLength,
         endsRun: Bool = true
     ) -> [Piece] {
-        precondition(firstMaxLength >= minimumLength && maxLength >= minimumLength)
-        let boundaries = GraphemeBoundaries(bytes)
-        var pieces: [Piece] = []
-        var start = 0
-        while start < bytes.count {
-            let capacity = (pieces.isEmpty ? firstMaxLength : maxLength) - overhead
+        Array(Pieces(of: bytes, context: context, firstMaxLength: firstMaxLength, maxLength: maxLength, endsRun: endsRun))
+    }
+
+    /// The pieces `pieces(of:context:firstMaxLength:maxLength:endsRun:)`
+    /// gives, found one at a time.
+    struct Pieces: Sequence, IteratorProtocol {
+        let context: Context
+        let firstMaxLength: Int
+        let maxLength: Int
+        let endsRun: Bool
+        private let boundaries: GraphemeBoundaries
+        private var start = 0
+
+        init(
+            of bytes: UnsafeBufferPointer<UInt8>, context: Context, firstMaxLength: Int,
+            maxLength: Int = EncodedWord.maxLength, endsRun: Bool = true
+        ) {
+            precondition(firstMaxLength >= minimumLength && maxLength >= minimumLength)
+            boundaries = GraphemeBoundaries(bytes)
+            self.context = context
+            self.firstMaxLength = firstMaxLength
+            self.maxLength = maxLength
+            self.endsRun = endsRun
+        }
+
+        mutating func next() -> Piece? {
+            guard start < boundaries.bytes.count else { return nil }
+            let capacity = (start == 0 ? firstMaxLength : maxLength) - overhead
             let q = qCandidate(boundaries, from: start, capacity: capacity, context: context)
             let b = bCandidate(boundaries, from: start, capacity: capacity, endsRun: endsRun)
             let useB = b.end == q.end ? b.length < q.length : b.end > q.end
             let chosen = useB ? b : q
-            pieces.append(Piece(range: start..<chosen.end, isB: useB, length: overhead + chosen.length))
+            let piece = Piece(range: start..<chosen.end, isB: useB, length: overhead + chosen.length)
             start = chosen.end
+            return piece
         }
-        return pieces
     }
 
     /// Whether all of `bytes` fits one word of at most `maxLength`

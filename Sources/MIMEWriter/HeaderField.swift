@@ -173,12 +173,14 @@ extension MessageBuffer {
             writeEncodedWord(single, of: text, context: context, prefix: prefix, suffix: suffix)
             return
         }
-        let pieces = EncodedWord.pieces(
+        var pieces = EncodedWord.Pieces(
             of: text, context: context, firstMaxLength: first, maxLength: EncodedWord.maxLength - suffix.utf8.count)
-        for (index, piece) in pieces.enumerated() {
-            let head = index == 0 ? prefix : ""
-            let tail = index == pieces.count - 1 ? suffix : ""
-            writeEncodedWord(piece, of: text, context: context, prefix: head, suffix: tail)
+        var next = pieces.next()
+        var head = prefix
+        while let piece = next {
+            next = pieces.next()
+            writeEncodedWord(piece, of: text, context: context, prefix: head, suffix: next == nil ? suffix : "")
+            head = ""
         }
     }
 }
