@@ -83,12 +83,14 @@ enum MessageID {
 
     /// Text reduced to atext, each other character (scalar) as `-` (a case
     /// number with spaces or CJK stays usable); `case` for empty text.
-    /// Walks the UTF-8 bytes: a scalar beyond ASCII is its lead byte and
-    /// continuation bytes, and becomes one `-`.
+    /// Walks the UTF-8 bytes in place: a scalar beyond ASCII is its lead
+    /// byte and continuation bytes, and becomes one `-`.
     private static func appendAtom(_ text: String, to id: inout [UInt8]) {
         guard !text.isEmpty else { return id.append(contentsOf: "case".utf8) }
-        for byte in text.utf8 where !UTF8.isContinuation(byte) {
-            id.append(byte < 0x80 && MailSyntax.isAtext(Unicode.Scalar(byte)) ? byte : UInt8(ascii: "-"))
+        withContiguousBytes(text.utf8) { bytes in
+            for byte in bytes where !UTF8.isContinuation(byte) {
+                id.append(byte < 0x80 && MailSyntax.isAtext(Unicode.Scalar(byte)) ? byte : UInt8(ascii: "-"))
+            }
         }
     }
 }
