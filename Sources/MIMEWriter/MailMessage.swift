@@ -184,8 +184,10 @@ enum MessageIdentifier {
 
     /// `field` is built only for an error.
     static func validate(_ id: String, field: @autoclosure () -> String, ownID: String? = nil) throws(MIMEError) {
-        try HeaderText.check(id, field: field())
+        // A message id the grammar takes is printable ASCII: the header check
+        // only decides which problem a refused id is reported with.
         guard id.withUTF8Bytes({ isMessageID($0, of: id) }) else {
+            try HeaderText.check(id, field: field())
             throw MIMEError(
                 field: field(),
                 message: "'\(id)' is not a message id of the form left@right (dot-atoms, without angle brackets)")

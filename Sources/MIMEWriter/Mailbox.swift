@@ -38,10 +38,11 @@ public struct Mailbox: Sendable, Equatable {
 /// any other octet fails it.
 enum AddressSpec {
     static func validate(_ address: String, field: @autoclosure () -> String) throws(MIMEError) {
+        // An address the grammar takes is printable ASCII: the header check
+        // only decides which problem a refused address is reported with.
+        guard let problem = address.withUTF8Bytes({ problem(in: $0, of: address) }) else { return }
         try HeaderText.check(address, field: field())
-        if let problem = address.withUTF8Bytes({ problem(in: $0, of: address) }) {
-            throw MIMEError(field: field(), message: problem)
-        }
+        throw MIMEError(field: field(), message: problem)
     }
 
     /// What is wrong with the address whose octets are `bytes`, or `nil`.
