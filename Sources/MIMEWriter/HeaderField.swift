@@ -96,12 +96,18 @@ enum HeaderText {
     /// and the neighbours of an empty word (a space at either end, or two in
     /// a row), so every space survives decoding: decoders keep the white
     /// space between a word and an encoded-word and drop it between two
-    /// encoded-words. The list is kept on the stack.
+    /// encoded-words. The list is kept on the stack; text without a space
+    /// is one word, found without looking for characters.
     static func withWords<Result>(
         of text: UnsafeBufferPointer<UInt8>, isPlain: (UnsafeBufferPointer<UInt8>) -> Bool,
         _ body: (UnsafeBufferPointer<Word>) -> Result
     ) -> Result {
-        withUnsafeTemporaryAllocation(of: Word.self, capacity: text.count(of: 0x20) + 1) { buffer in
+        let spaces = text.count(of: 0x20)
+        guard spaces > 0 else {
+            let word = Word(range: text.indices, isEncoded: !isPlain(text))
+            return withUnsafePointer(to: word) { body(UnsafeBufferPointer(start: $0, count: 1)) }
+        }
+        return withUnsafeTemporaryAllocation(of: Word.self, capacity: spaces + 1) { buffer in
             var count = 0
             for range in GraphemeBoundaries(text).words {
                 let isEncoded = !isPlain(UnsafeBufferPointer(rebasing: text[range]))

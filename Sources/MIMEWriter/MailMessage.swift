@@ -69,12 +69,11 @@ public struct MailMessage: Sendable {
         for (index, reference) in references.enumerated() {
             try MessageIdentifier.validate(reference, field: "references[\(index)]", ownID: messageID)
         }
-        if let contentLanguage {
+        // A language tag is letters, digits and hyphens: the header check only
+        // decides which problem a refused one is reported with.
+        if let contentLanguage, !Self.isLanguageTag(contentLanguage) {
             try HeaderText.check(contentLanguage, field: "contentLanguage")
-            guard Self.isLanguageTag(contentLanguage) else {
-                throw MIMEError(
-                    field: "contentLanguage", message: "'\(contentLanguage)' is not a language tag like zh-CN")
-            }
+            throw MIMEError(field: "contentLanguage", message: "'\(contentLanguage)' is not a language tag like zh-CN")
         }
         for (index, attachment) in attachments.enumerated() { try attachment.validate(field: "attachments[\(index)]") }
     }
