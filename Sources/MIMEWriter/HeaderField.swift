@@ -126,14 +126,14 @@ enum HeaderText {
 
 extension MessageBuffer {
     /// A whole header field of one word that needs no encoding.
-    mutating func writeHeader(_ name: String, word: String) {
+    mutating func writeHeader(_ name: StaticString, word: String) {
         beginHeader(name)
         writeHeaderWord(word)
         endHeader()
     }
 
     /// A whole header field of message ids, each written `<id>`.
-    mutating func writeHeader(_ name: String, messageIDs: some Sequence<String>) {
+    mutating func writeHeader(_ name: StaticString, messageIDs: some Sequence<String>) {
         beginHeader(name)
         for id in messageIDs { writeHeaderWord(id, prefix: "<", suffix: ">") }
         endHeader()

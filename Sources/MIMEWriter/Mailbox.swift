@@ -137,7 +137,7 @@ enum AddressSpec {
 
 extension MessageBuffer {
     /// Writes an address-list field (`To`, `Cc`) or a mailbox field (`From`).
-    mutating func writeAddressHeader(_ name: String, _ mailboxes: some RandomAccessCollection<Mailbox>) {
+    mutating func writeAddressHeader(_ name: StaticString, _ mailboxes: some RandomAccessCollection<Mailbox>) {
         beginHeader(name, foldsBeforeFirstWord: true)
         for (index, mailbox) in mailboxes.enumerated() {
             writeMailbox(mailbox, separator: index == mailboxes.count - 1 ? "" : ",")

@@ -95,6 +95,11 @@ struct MessageBuffer: ~Copyable {
         text.withUTF8Bytes { write(bytes: $0) }
     }
 
+    /// Writes the UTF-8 octets of a literal (a field name), found without a closure over a string.
+    mutating func write(_ text: StaticString) {
+        write(bytes: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     mutating func write(_ byte: UInt8) {
         reserve(1)
         storage[count] = byte
@@ -172,7 +177,7 @@ struct MessageBuffer: ~Copyable {
     }
 
     /// Starts a header field: `Name:`.
-    mutating func beginHeader(_ name: String, foldsBeforeFirstWord: Bool = false) {
+    mutating func beginHeader(_ name: StaticString, foldsBeforeFirstWord: Bool = false) {
         write(name)
         write(UInt8(ascii: ":"))
         wordsInHeader = 0
