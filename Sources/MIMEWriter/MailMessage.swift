@@ -80,22 +80,24 @@ public struct MailMessage: Sendable {
 
     /// The message as RFC 5322 bytes with CRLF line ends, after `validate()`.
     public func serialized() throws(MIMEError) -> [UInt8] {
-        try withSerialized(as: .message, Array.init)
+        try validate()
+        var buffer = MessageBuffer(capacity: estimatedSize)
+        write(to: &buffer)
+        return buffer.bytes
     }
 
-    /// Calls `body` with the message's bytes written as `form` asks, after `validate()`.
-    func withSerialized<Result>(
-        as form: MessageBuffer.Form, _ body: (UnsafeBufferPointer<UInt8>) -> Result
-    ) throws(MIMEError) -> Result {
-        try validate()
+    /// Writes the message, which passed `validate()`, after the whole lines
+    /// already in `buffer`, in the buffer's form.
+    func write(to buffer: inout MessageBuffer) {
         let part = bodyPart()
+        let start = buffer.count
         var attempt = 0
         while true {
-            var buffer = MessageBuffer(capacity: estimatedSize, form: form)
             writeHeaders(to: &buffer)
             var parts = PartWriter(seed: messageID, attempt: attempt)
             parts.write(part, to: &buffer)
-            if buffer.withBytes(parts.boundariesAreUnique) { return buffer.withBytes(body) }
+            if buffer.withBytes(from: start, parts.boundariesAreUnique) { return }
+            buffer.rewind(to: start)
             attempt += 1
         }
     }
@@ -109,7 +111,8 @@ public struct MailMessage: Sendable {
         return .multipart(subtype: "mixed", parts: [main] + attachments.map(BodyPart.attachment))
     }
 
-    private var estimatedSize: Int {
+    /// Room that the serialized message usually fits in (it can grow).
+    var estimatedSize: Int {
         let text = textBody.utf8.count + (htmlBody?.utf8.count ?? 0)
         let files = attachments.reduce(0) { $0 + Base64.bodyLength(of: $1.data.count) + 512 }
         return 2048 + text * 3 + files

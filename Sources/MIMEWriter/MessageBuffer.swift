@@ -38,6 +38,9 @@ struct MessageBuffer: ~Copyable {
 
     /// The storage: `count` octets written, the rest room for more.
     private var storage: UnsafeMutableBufferPointer<UInt8>
+    /// Whether `storage` was allocated here, rather than lent by the caller
+    /// (see `init(lentStorage:form:)`).
+    private var ownsStorage: Bool
     private(set) var count = 0
     private var lineStart = 0
     private var wordsInHeader = 0
@@ -46,19 +49,38 @@ struct MessageBuffer: ~Copyable {
 
     init(capacity: Int, form: Form = .message) {
         storage = .allocate(capacity: max(capacity, 64))
+        ownsStorage = true
+        self.form = form
+    }
+
+    /// A buffer that writes into the caller's `lentStorage` (an array's
+    /// spare capacity, say) until the message outgrows it: then it moves
+    /// to storage of its own, and `isInLentStorage` turns false.
+    init(lentStorage: UnsafeMutableBufferPointer<UInt8>, form: Form) {
+        storage = lentStorage
+        ownsStorage = false
         self.form = form
     }
 
     deinit {
-        storage.deallocate()
+        if ownsStorage { storage.deallocate() }
     }
+
+    /// Whether the octets are still in the storage lent at `init(lentStorage:form:)`.
+    var isInLentStorage: Bool { !ownsStorage }
 
     /// The octets written so far.
     var bytes: [UInt8] { withBytes(Array.init) }
 
-    /// Calls `body` with the octets written so far.
-    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        body(UnsafeBufferPointer(rebasing: storage[..<count]))
+    /// Calls `body` with the octets written so far, from `start` on.
+    func withBytes<Result>(from start: Int = 0, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        body(UnsafeBufferPointer(rebasing: storage[start..<count]))
+    }
+
+    /// Drops the octets after the first `offset`, which end a line.
+    mutating func rewind(to offset: Int) {
+        count = offset
+        lineStart = offset
     }
 
     /// Makes room for `more` octets after those written.
@@ -72,8 +94,9 @@ struct MessageBuffer: ~Copyable {
     private mutating func grow(toHold more: Int) {
         let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(2 * storage.count, count + more))
         _ = larger.copy(UnsafeBufferPointer(rebasing: storage[..<count]), at: 0)
-        storage.deallocate()
+        if ownsStorage { storage.deallocate() }
         storage = larger
+        ownsStorage = true
     }
 
     /// Octets written on the current line so far.
