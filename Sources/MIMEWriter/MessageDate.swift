@@ -80,8 +80,10 @@ public struct MessageDate: Sendable, Equatable {
 
     /// Appends `asctimeUTC`'s octets.
     func appendAsctimeUTC(to text: inout DateText) {
-        let utc = MessageDate(epochSeconds: epochSeconds, utcOffsetMinutes: 0)
-        text.appendName(utc.weekday, of: Self.dayNames)
+        let seconds = epochSeconds
+        let utc = MessageDate(epochSeconds: seconds, utcOffsetMinutes: 0)
+        let weekday = Int(Self.floorModulo(Self.floorDivide(seconds, 86_400) + 4, 7))  // 1970-01-01 was a Thursday
+        text.appendName(weekday, of: Self.dayNames)
         text.append(" ")
         text.appendName(utc.month - 1, of: Self.monthNames)
         text.append(utc.day < 10 ? "  " : " ")
@@ -234,18 +236,21 @@ struct DateText: ~Copyable {
             for octet in (String(repeating: "0", count: max(0, digits - text.utf8.count)) + text).utf8 { append(octet) }
             return
         }
-        var scale = 1  // the place value of the first digit written
-        var written = 1
-        while written < digits || value / scale >= 10 {
-            scale *= 10
-            written += 1
-        }
-        var rest = value
-        while scale > 0 {
-            append(UInt8(ascii: "0") + UInt8(rest / scale))
-            rest %= scale
+        var length = 1
+        var scale = value
+        while scale >= 10 {
             scale /= 10
+            length += 1
         }
+        length = max(length, digits)
+        precondition(length <= storage.count - count, "date text too long")
+        // The digits from the last: `rest` runs out into the leading zeros.
+        var rest = value
+        for offset in (count..<count + length).reversed() {
+            storage[offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count += length
     }
 
     /// `hh:mm:ss`.
