@@ -64,6 +64,7 @@ enum Base64 {
     /// after them. Each 3-octet group is two 12-bit halves, each looked up as
     /// a pair of characters in `pairs`; two groups at a time come from one
     /// eight-octet load where that stays within `source`.
+    @inline(__always)
     private static func encode(
         _ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into target: UnsafeMutableBufferPointer<UInt8>,
         at offset: Int, pairs: UnsafeRawBufferPointer
@@ -76,16 +77,26 @@ enum Base64 {
             let characters = pairs.loadUnaligned(fromByteOffset: Int(value & 0xFFF) &* 2, as: UInt16.self)
             output.storeBytes(of: characters, toByteOffset: out, as: UInt16.self)
         }
-        var index = range.lowerBound
-        var out = offset
-        // Six octets used of eight loaded: the load must end within `source`.
-        let pairedEnd = min(range.upperBound, source.count - 2) - 6
-        while index <= pairedEnd {
+        /// Writes the eight characters for the two groups in the six octets at `index`.
+        func writeGroups(at index: Int, to out: Int) {
             let groups = UInt64(bigEndian: input.loadUnaligned(fromByteOffset: index, as: UInt64.self)) >> 16
             writePair(groups >> 36, at: out)
             writePair(groups >> 24, at: out &+ 2)
             writePair(groups >> 12, at: out &+ 4)
             writePair(groups, at: out &+ 6)
+        }
+        var index = range.lowerBound
+        var out = offset
+        // Six octets used of eight loaded: the load must end within `source`.
+        let pairedEnd = min(range.upperBound, source.count - 2) - 6
+        while index <= pairedEnd &- 6 {
+            writeGroups(at: index, to: out)
+            writeGroups(at: index &+ 6, to: out &+ 8)
+            index &+= 12
+            out &+= 16
+        }
+        if index <= pairedEnd {
+            writeGroups(at: index, to: out)
             index &+= 6
             out &+= 8
         }
