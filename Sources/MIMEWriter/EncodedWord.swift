@@ -88,12 +88,25 @@ enum EncodedWord {
         mutating func next() -> Piece? {
             guard start < boundaries.bytes.count else { return nil }
             let capacity = (start == 0 ? firstMaxLength : maxLength) - overhead
-            let q = qCandidate(boundaries, from: start, capacity: capacity, context: context)
             let b = bCandidate(boundaries, from: start, capacity: capacity, endsRun: endsRun)
+            guard qMayReach(b.end, capacity: capacity) else { return take(b, isB: true) }
+            let q = qCandidate(boundaries, from: start, capacity: capacity, context: context)
             let useB = b.end == q.end ? b.length < q.length : b.end > q.end
-            let chosen = useB ? b : q
-            let piece = Piece(range: start..<chosen.end, isB: useB, length: overhead + chosen.length)
-            start = chosen.end
+            return take(useB ? b : q, isB: useB)
+        }
+
+        /// Whether Q might carry the text from `start` to `end` within
+        /// `capacity`: it takes at least one character per octet and three
+        /// per non-ASCII one, so CJK text is ruled out without trying.
+        private func qMayReach(_ end: Int, capacity: Int) -> Bool {
+            let text = UnsafeBufferPointer(rebasing: boundaries.bytes[start..<end])
+            return text.count <= capacity && !text.hasNonASCIIOctets(moreThan: (capacity - text.count) / 2)
+        }
+
+        /// The piece from `start` to `candidate`'s end, which the next one follows.
+        private mutating func take(_ candidate: Candidate, isB: Bool) -> Piece {
+            let piece = Piece(range: start..<candidate.end, isB: isB, length: overhead + candidate.length)
+            start = candidate.end
             return piece
         }
     }
