@@ -125,8 +125,15 @@ enum EncodedWord {
         guard !bytes.isEmpty else { return nil }
         let capacity = maxLength - overhead
         let bLength = Base64.encodedLength(of: bytes.count)
-        let qLength = qLength(of: bytes, context)
         let fitsB = bytes.count <= capacity / 4 * 3
+        // Q is chosen only within this length. It takes at least one
+        // character per octet and three per non-ASCII one: when that is
+        // more, B is chosen (or nothing fits) without counting Q exactly.
+        let qLimit = fitsB ? min(capacity, bLength) : capacity
+        guard bytes.count <= qLimit, !bytes.hasNonASCIIOctets(moreThan: (qLimit - bytes.count) / 2) else {
+            return fitsB ? Piece(range: bytes.indices, isB: true, length: overhead + bLength) : nil
+        }
+        let qLength = qLength(of: bytes, context)
         let fitsQ = qLength <= capacity
         guard fitsB || fitsQ else { return nil }
         // The shorter when both fit, Q when they tie, as `pieces` chooses.
