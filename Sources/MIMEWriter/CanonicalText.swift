@@ -60,33 +60,6 @@ struct CanonicalText {
     }
 }
 
-extension UnsafeBufferPointer<UInt8> {
-    /// Whether more than `limit` octets are 0x80 or above, counted 32 at a
-    /// time until the count passes `limit`.
-    func hasNonASCIIOctets(moreThan limit: Int) -> Bool {
-        var found = 0
-        var offset = 0
-        if let base = baseAddress {
-            let raw = UnsafeRawPointer(base)
-            /// A one in the low bit of each octet of the word at `offset` that is 0x80 or above.
-            func flags(at offset: Int) -> UInt64 {
-                raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) >> 7 & lowBits
-            }
-            while offset + 32 <= count && found <= limit {
-                // At most four flags per octet: the sums stay within their octets.
-                let sums = flags(at: offset) &+ flags(at: offset + 8) &+ flags(at: offset + 16) &+ flags(at: offset + 24)
-                found += Int(truncatingIfNeeded: (sums &* lowBits) >> 56)
-                offset += 32
-            }
-        }
-        while offset < count && found <= limit {
-            if self[offset] >= 0x80 { found += 1 }
-            offset += 1
-        }
-        return found > limit
-    }
-}
-
 /// What one pass over a text's octets in canonical form (every line
 /// ending in CRLF) tells about its encodings.
 struct OctetCensus {
@@ -162,11 +135,6 @@ private func equal(_ low: UInt64, _ value: UInt8) -> UInt64 {
 /// one multiplication. (Baseline x86-64 has no popcount instruction.)
 private func flaggedOctets(_ flags: UInt64) -> Int {
     Int(truncatingIfNeeded: ((flags >> 7) &* lowBits) >> 56)
-}
-
-/// The first `count` (at most eight) octets of a word, all bits set.
-private func firstOctets(_ count: Int) -> UInt64 {
-    count == 8 ? .max : (1 &<< (8 &* count)) &- 1
 }
 
 /// `0x01` and `0x80` in every octet of a word.
