@@ -113,8 +113,9 @@ struct MessageBuffer: ~Copyable {
         nextWordStaysOnThisLine ? Self.foldWidth - column - 1 : Self.foldWidth - 1
     }
 
-    /// Writes `text`'s UTF-8 octets.
+    /// Writes `text`'s UTF-8 octets (none for an empty prefix or suffix, at once).
     mutating func write(_ text: String) {
+        guard !text.isEmpty else { return }
         text.withUTF8Bytes { write(bytes: $0) }
     }
 
