@@ -143,6 +143,7 @@ public struct MailMessage: Sendable {
     /// by References, and RFC 5322 3.6.4 puts the parent's id last. (Threads
     /// are short, so repeats are looked for in what is kept so far.)
     var threadReferences: [String] {
+        guard inReplyTo != nil || !references.isEmpty else { return [] }  // a first message: no allocation
         var thread: [String] = []
         thread.reserveCapacity(references.count + 1)
         for reference in references where reference != inReplyTo && !thread.contains(reference) {
