@@ -231,6 +231,11 @@ struct DateText: ~Copyable {
 
     /// `value` in decimal, zero-padded to at least `digits` digits.
     mutating func append(_ value: Int, digits: Int) {
+        if digits == 2 && (0..<100).contains(value) {  // most fields: day, hour, minute, second, offset
+            append(UInt8(ascii: "0") + UInt8(value / 10))
+            append(UInt8(ascii: "0") + UInt8(value % 10))
+            return
+        }
         guard value >= 0 else {
             let text = String(value)
             for octet in (String(repeating: "0", count: max(0, digits - text.utf8.count)) + text).utf8 { append(octet) }
