@@ -150,22 +150,27 @@ extension MessageBuffer {
     /// ASCII: as atoms when it is plain words, else as one quoted string when
     /// it is printable ASCII, else as a phrase of atoms and encoded-words.
     private mutating func writeMailbox(_ mailbox: Mailbox, separator: String) {
-        let address = mailbox.address
-        Self.collapsingSpaceRuns(mailbox.name).withUTF8Bytes { name in
-            guard !name.isEmpty else {
-                writeHeaderWord(address, prefix: "", suffix: separator)
-                return
+        guard !mailbox.name.isEmpty else {
+            writeHeaderWord(mailbox.address, prefix: "", suffix: separator)
+            return
+        }
+        mailbox.name.withUTF8Bytes { name in
+            guard Self.hasWhiteSpaceAfterSpace(name) else { return writeDisplayName(name) }
+            Self.collapsingSpaceRuns(mailbox.name).withUTF8Bytes { writeDisplayName($0) }
+        }
+        writeHeaderWord(mailbox.address, prefix: "<", suffix: separator.isEmpty ? ">" : ">" + separator)
+    }
+
+    /// A non-empty display name without white space after a space.
+    private mutating func writeDisplayName(_ name: UnsafeBufferPointer<UInt8>) {
+        HeaderText.withWords(of: name, isPlain: { PhraseWord($0) != .encoded }) { words in
+            if words.allSatisfy({ PhraseWord.isPlainAtom(UnsafeBufferPointer(rebasing: name[$0.range])) }) {
+                for word in words { writeHeaderWord(bytes: UnsafeBufferPointer(rebasing: name[word.range])) }
+            } else if Self.isQuotable(name) {
+                writeQuoted(name)
+            } else {
+                writePhrase(words, of: name)
             }
-            HeaderText.withWords(of: name, isPlain: { PhraseWord($0) != .encoded }) { words in
-                if words.allSatisfy({ PhraseWord.isPlainAtom(UnsafeBufferPointer(rebasing: name[$0.range])) }) {
-                    for word in words { writeHeaderWord(bytes: UnsafeBufferPointer(rebasing: name[word.range])) }
-                } else if Self.isQuotable(name) {
-                    writeQuoted(name)
-                } else {
-                    writePhrase(words, of: name)
-                }
-            }
-            writeHeaderWord(address, prefix: "<", suffix: separator.isEmpty ? ">" : ">" + separator)
         }
     }
 
