@@ -36,6 +36,7 @@ public struct Mailbox: Sendable, Equatable {
 /// never `=?`. Lengths follow RFC 5321 4.5.3.1: local part ≤ 64 octets,
 /// domain ≤ 253. The checks run on UTF-8 octets: the grammar is ASCII, so
 /// any other octet fails it.
+@usableFromInline
 enum AddressSpec {
     static func validate(_ address: String, field: @autoclosure () -> String) throws(MIMEError) {
         // An address the grammar takes is printable ASCII: the header check
@@ -81,6 +82,7 @@ enum AddressSpec {
     }
 
     /// RFC 5322 3.2.3 atext.
+    @inlinable
     static func isAtext(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
