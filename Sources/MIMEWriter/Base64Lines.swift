@@ -12,28 +12,33 @@ enum Base64 {
         (count + 2) / 3 * 4
     }
 
-    /// The size of `body(_:to:)`'s output for `count` octets.
+    /// The size of `body(_:to:)`'s output for `count` octets with CRLF line
+    /// breaks (the most it writes).
     static func bodyLength(of count: Int) -> Int {
         let lines = (count + bytesPerLine - 1) / bytesPerLine
         return encodedLength(of: count) + lines * MessageBuffer.crlf.count
     }
 
-    /// Writes `data` as base64 lines of 76 characters, each ending in a line
-    /// break (the last one shorter). Nothing for empty data.
+    /// Writes `data` as base64 lines of 76 characters, each ending in the
+    /// buffer's line break (the last one shorter). Nothing for empty data.
     static func body(_ data: UnsafeBufferPointer<UInt8>, to buffer: inout MessageBuffer) {
+        let lineBreakHasCR = buffer.lineBreakHasCR
         buffer.writeLines(upTo: bodyLength(of: data.count)) { target in
-            MessageBuffer.crlf.withUnsafeBufferPointer { crlf in
-                pairs.withUnsafeBytes { pairs in
-                    var count = 0
-                    var start = 0
-                    while start < data.count {
-                        let end = min(start + bytesPerLine, data.count)
-                        count = encode(data, start..<end, into: target, at: count, pairs: pairs)
-                        count = target.copy(crlf, at: count)
-                        start = end
+            pairs.withUnsafeBytes { pairs in
+                var count = 0
+                var start = 0
+                while start < data.count {
+                    let end = min(start + bytesPerLine, data.count)
+                    count = encode(data, start..<end, into: target, at: count, pairs: pairs)
+                    if lineBreakHasCR {
+                        target[count] = 0x0D
+                        count += 1
                     }
-                    return count
+                    target[count] = 0x0A
+                    count += 1
+                    start = end
                 }
+                return count
             }
         }
     }
@@ -59,6 +64,7 @@ enum Base64 {
     /// after them. Each 3-octet group is two 12-bit halves, each looked up as
     /// a pair of characters in `pairs`; two groups at a time come from one
     /// eight-octet load where that stays within `source`.
+    @inline(__always)
     private static func encode(
         _ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into target: UnsafeMutableBufferPointer<UInt8>,
         at offset: Int, pairs: UnsafeRawBufferPointer
@@ -71,16 +77,26 @@ enum Base64 {
             let characters = pairs.loadUnaligned(fromByteOffset: Int(value & 0xFFF) &* 2, as: UInt16.self)
             output.storeBytes(of: characters, toByteOffset: out, as: UInt16.self)
         }
-        var index = range.lowerBound
-        var out = offset
-        // Six octets used of eight loaded: the load must end within `source`.
-        let pairedEnd = min(range.upperBound, source.count - 2) - 6
-        while index <= pairedEnd {
+        /// Writes the eight characters for the two groups in the six octets at `index`.
+        func writeGroups(at index: Int, to out: Int) {
             let groups = UInt64(bigEndian: input.loadUnaligned(fromByteOffset: index, as: UInt64.self)) >> 16
             writePair(groups >> 36, at: out)
             writePair(groups >> 24, at: out &+ 2)
             writePair(groups >> 12, at: out &+ 4)
             writePair(groups, at: out &+ 6)
+        }
+        var index = range.lowerBound
+        var out = offset
+        // Six octets used of eight loaded: the load must end within `source`.
+        let pairedEnd = min(range.upperBound, source.count - 2) - 6
+        while index <= pairedEnd &- 6 {
+            writeGroups(at: index, to: out)
+            writeGroups(at: index &+ 6, to: out &+ 8)
+            index &+= 12
+            out &+= 16
+        }
+        if index <= pairedEnd {
+            writeGroups(at: index, to: out)
             index &+= 6
             out &+= 8
         }

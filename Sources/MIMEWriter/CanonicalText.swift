@@ -1,89 +1,62 @@
 /// A text in the canonical form RFC 2046 4.1.1 sends: its UTF-8 octets with
 /// each line break (LF, CRLF or a lone CR) as CRLF, and a CRLF after a last
-/// line that has none; with the number of its non-ASCII octets, counted in
-/// the same pass.
+/// line that has none.
 ///
-/// The pass goes eight octets at a time: a word of CJK text (no ASCII, so no
-/// line break) is copied whole; any other word is searched for CR and LF
-/// octet by octet in parallel, and copied up to the first.
+/// Text without CR (what templates give) is copied a line at a time, each
+/// line found by `memchr` and copied whole; text with CR octet by octet.
 struct CanonicalText {
     let bytes: [UInt8]
-    /// Octets of 0x80 and more: three characters each in quoted-printable.
-    let nonASCIIOctets: Int
 
     init(_ text: String) {
-        var nonASCII = 0
         bytes = text.withUTF8Bytes { source in
-            MessageBuffer.crlf.withUnsafeBufferPointer { crlf in
-                // Each octet a line break at most, and one more at the end;
-                // and room to store a whole word where fewer octets are kept.
-                [UInt8](unsafeUninitializedCapacity: (source.count + 1) * crlf.count + 8) { target, count in
-                    count = Self.canonicalize(source, into: target, crlf: crlf, nonASCII: &nonASCII)
-                }
+            // Each octet a line break at most, and one more at the end.
+            [UInt8](unsafeUninitializedCapacity: (source.count + 1) * 2) { target, count in
+                let hasCR = source.firstOffset(of: 0x0D, from: 0) < source.count
+                count = hasCR ? Self.canonicalize(source, into: target) : Self.canonicalizeLines(source, into: target)
             }
         }
-        nonASCIIOctets = nonASCII
     }
 
-    /// Copies `source` into `target` with `crlf` for each line break,
-    /// adding its non-ASCII octets to `nonASCII`; returns the octets written.
-    private static func canonicalize(
-        _ source: UnsafeBufferPointer<UInt8>, into target: UnsafeMutableBufferPointer<UInt8>,
-        crlf: UnsafeBufferPointer<UInt8>, nonASCII: inout Int
-    ) -> Int {
-        guard let input = source.baseAddress, let output = target.baseAddress, let last = source.last else { return 0 }
-        let reader = UnsafeRawPointer(input)
-        let writer = UnsafeMutableRawPointer(output)
-        var offset = 0
+    /// Copies text without CR into `target`, with CRLF for each LF and
+    /// after a last line without one; returns the octets written.
+    private static func canonicalizeLines(_ source: UnsafeBufferPointer<UInt8>, into target: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var count = 0
-        while offset < source.count {
-            // Whole words with no ASCII at all (the middle of CJK text), so no line break.
-            let runStart = offset
-            while offset <= source.count - 8 {
-                let word = reader.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                guard word & topBits == topBits else { break }
-                writer.storeBytes(of: word, toByteOffset: count, as: UInt64.self)
-                offset &+= 8
-                count &+= 8
-            }
-            nonASCII += offset - runStart
-            guard offset < source.count else { break }
-            // Any other word: its octets up to the first line break.
-            let available = min(8, source.count - offset)
-            let word =
-                available == 8
-                ? UInt64(littleEndian: reader.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                : Self.lastWord(reader, at: offset, octets: available)
-            writer.storeBytes(of: word.littleEndian, toByteOffset: count, as: UInt64.self)
-            let lineBreaks = Self.lineBreaks(in: word)
-            let kept = lineBreaks == 0 ? available : min(available, lineBreaks.trailingZeroBitCount / 8)
-            nonASCII += flaggedOctets(word & topBits & firstOctets(kept))
-            offset &+= kept
-            count &+= kept
-            if kept < available {
-                count = target.copy(crlf, at: count)
-                let isPair = source[offset] == 0x0D && offset + 1 < source.count && source[offset + 1] == 0x0A
-                offset += isPair ? 2 : 1
-            }
-        }
-        if last != 0x0A && last != 0x0D {
-            count = target.copy(crlf, at: count)
+        var lineStart = 0
+        while lineStart < source.count {
+            let lineEnd = source.firstOffset(of: 0x0A, from: lineStart)
+            count = target.copy(UnsafeBufferPointer(rebasing: source[lineStart..<lineEnd]), at: count)
+            target[count] = 0x0D
+            target[count + 1] = 0x0A
+            count += 2
+            lineStart = lineEnd + 1
         }
         return count
     }
 
-    /// The top bit of each CR and LF octet of `word`.
-    private static func lineBreaks(in word: UInt64) -> UInt64 {
-        let low = word & ~topBits
-        return (equal(low, 0x0A) | equal(low, 0x0D)) & ~word & topBits
-    }
-
-    /// The last `octets` (fewer than eight) of a text, from `offset` of
-    /// `input`, as a word: the first in the lowest octet, zeros above them.
-    private static func lastWord(_ input: UnsafeRawPointer, at offset: Int, octets: Int) -> UInt64 {
-        var word: UInt64 = 0
-        for index in 0..<octets { word |= UInt64(input.load(fromByteOffset: offset + index, as: UInt8.self)) << (8 * index) }
-        return word
+    /// Copies any text into `target`, with CRLF for each line break and
+    /// after a last line without one; returns the octets written.
+    private static func canonicalize(_ source: UnsafeBufferPointer<UInt8>, into target: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            index += 1
+            guard byte == 0x0D || byte == 0x0A else {
+                target[count] = byte
+                count += 1
+                continue
+            }
+            if byte == 0x0D && index < source.count && source[index] == 0x0A { index += 1 }
+            target[count] = 0x0D
+            target[count + 1] = 0x0A
+            count += 2
+        }
+        if let last = source.last, last != 0x0A && last != 0x0D {
+            target[count] = 0x0D
+            target[count + 1] = 0x0A
+            count += 2
+        }
+        return count
     }
 }
 
@@ -162,11 +135,6 @@ private func equal(_ low: UInt64, _ value: UInt8) -> UInt64 {
 /// one multiplication. (Baseline x86-64 has no popcount instruction.)
 private func flaggedOctets(_ flags: UInt64) -> Int {
     Int(truncatingIfNeeded: ((flags >> 7) &* lowBits) >> 56)
-}
-
-/// The first `count` (at most eight) octets of a word, all bits set.
-private func firstOctets(_ count: Int) -> UInt64 {
-    count == 8 ? .max : (1 &<< (8 &* count)) &- 1
 }
 
 /// `0x01` and `0x80` in every octet of a word.

@@ -60,20 +60,55 @@ enum EncodedWord {
         of bytes: UnsafeBufferPointer<UInt8>, context: Context, firstMaxLength: Int, maxLength: Int = maxLength,
         endsRun: Bool = true
     ) -> [Piece] {
-        precondition(firstMaxLength >= minimumLength && maxLength >= minimumLength)
-        let boundaries = GraphemeBoundaries(bytes)
-        var pieces: [Piece] = []
-        var start = 0
-        while start < bytes.count {
-            let capacity = (pieces.isEmpty ? firstMaxLength : maxLength) - overhead
-            let q = qCandidate(boundaries, from: start, capacity: capacity, context: context)
-            let b = bCandidate(boundaries, from: start, capacity: capacity, endsRun: endsRun)
-            let useB = b.end == q.end ? b.length < q.length : b.end > q.end
-            let chosen = useB ? b : q
-            pieces.append(Piece(range: start..<chosen.end, isB: useB, length: overhead + chosen.length))
-            start = chosen.end
+        Array(Pieces(of: bytes, context: context, firstMaxLength: firstMaxLength, maxLength: maxLength, endsRun: endsRun))
+    }
+
+    /// The pieces `pieces(of:context:firstMaxLength:maxLength:endsRun:)`
+    /// gives, found one at a time.
+    struct Pieces: Sequence, IteratorProtocol {
+        let context: Context
+        let firstMaxLength: Int
+        let maxLength: Int
+        let endsRun: Bool
+        private let boundaries: GraphemeBoundaries
+        private var start = 0
+
+        init(
+            of bytes: UnsafeBufferPointer<UInt8>, context: Context, firstMaxLength: Int,
+            maxLength: Int = EncodedWord.maxLength, endsRun: Bool = true
+        ) {
+            precondition(firstMaxLength >= minimumLength && maxLength >= minimumLength)
+            boundaries = GraphemeBoundaries(bytes)
+            self.context = context
+            self.firstMaxLength = firstMaxLength
+            self.maxLength = maxLength
+            self.endsRun = endsRun
         }
-        return pieces
+
+        mutating func next() -> Piece? {
+            guard start < boundaries.bytes.count else { return nil }
+            let capacity = (start == 0 ? firstMaxLength : maxLength) - overhead
+            let b = bCandidate(boundaries, from: start, capacity: capacity, endsRun: endsRun)
+            guard qMayReach(b.end, capacity: capacity) else { return take(b, isB: true) }
+            let q = qCandidate(boundaries, from: start, capacity: capacity, context: context)
+            let useB = b.end == q.end ? b.length < q.length : b.end > q.end
+            return take(useB ? b : q, isB: useB)
+        }
+
+        /// Whether Q might carry the text from `start` to `end` within
+        /// `capacity`: it takes at least one character per octet and three
+        /// per non-ASCII one, so CJK text is ruled out without trying.
+        private func qMayReach(_ end: Int, capacity: Int) -> Bool {
+            let text = UnsafeBufferPointer(rebasing: boundaries.bytes[start..<end])
+            return text.count <= capacity && !text.hasNonASCIIOctets(moreThan: (capacity - text.count) / 2)
+        }
+
+        /// The piece from `start` to `candidate`'s end, which the next one follows.
+        private mutating func take(_ candidate: Candidate, isB: Bool) -> Piece {
+            let piece = Piece(range: start..<candidate.end, isB: isB, length: overhead + candidate.length)
+            start = candidate.end
+            return piece
+        }
     }
 
     /// Whether all of `bytes` fits one word of at most `maxLength`
@@ -90,8 +125,15 @@ enum EncodedWord {
         guard !bytes.isEmpty else { return nil }
         let capacity = maxLength - overhead
         let bLength = Base64.encodedLength(of: bytes.count)
-        let qLength = qLength(of: bytes, context)
         let fitsB = bytes.count <= capacity / 4 * 3
+        // Q is chosen only within this length. It takes at least one
+        // character per octet and three per non-ASCII one: when that is
+        // more, B is chosen (or nothing fits) without counting Q exactly.
+        let qLimit = fitsB ? min(capacity, bLength) : capacity
+        guard bytes.count <= qLimit, !bytes.hasNonASCIIOctets(moreThan: (qLimit - bytes.count) / 2) else {
+            return fitsB ? Piece(range: bytes.indices, isB: true, length: overhead + bLength) : nil
+        }
+        let qLength = qLength(of: bytes, context)
         let fitsQ = qLength <= capacity
         guard fitsB || fitsQ else { return nil }
         // The shorter when both fit, Q when they tie, as `pieces` chooses.

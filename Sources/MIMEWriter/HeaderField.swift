@@ -82,8 +82,7 @@ enum HeaderText {
     /// for one line.
     static func isPlainWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !word.isEmpty, word.count <= MessageBuffer.maxPlainWordLength else { return false }
-        guard !word.containsEncodedWordOpener else { return false }
-        return word.allSatisfy { (0x21...0x7E).contains($0) }
+        return word.allSatisfy { (0x21...0x7E).contains($0) } && !word.containsEncodedWordOpener
     }
 
     /// A word of header text: its range, and whether it goes in an encoded-word.
@@ -97,12 +96,18 @@ enum HeaderText {
     /// and the neighbours of an empty word (a space at either end, or two in
     /// a row), so every space survives decoding: decoders keep the white
     /// space between a word and an encoded-word and drop it between two
-    /// encoded-words. The list is kept on the stack.
+    /// encoded-words. The list is kept on the stack; text without a space
+    /// is one word, found without looking for characters.
     static func withWords<Result>(
         of text: UnsafeBufferPointer<UInt8>, isPlain: (UnsafeBufferPointer<UInt8>) -> Bool,
         _ body: (UnsafeBufferPointer<Word>) -> Result
     ) -> Result {
-        withUnsafeTemporaryAllocation(of: Word.self, capacity: text.count(of: 0x20) + 1) { buffer in
+        let spaces = text.count(of: 0x20)
+        guard spaces > 0 else {
+            let word = Word(range: text.indices, isEncoded: !isPlain(text))
+            return withUnsafePointer(to: word) { body(UnsafeBufferPointer(start: $0, count: 1)) }
+        }
+        return withUnsafeTemporaryAllocation(of: Word.self, capacity: spaces + 1) { buffer in
             var count = 0
             for range in GraphemeBoundaries(text).words {
                 let isEncoded = !isPlain(UnsafeBufferPointer(rebasing: text[range]))
@@ -121,14 +126,14 @@ enum HeaderText {
 
 extension MessageBuffer {
     /// A whole header field of one word that needs no encoding.
-    mutating func writeHeader(_ name: String, word: String) {
+    mutating func writeHeader(_ name: StaticString, word: String) {
         beginHeader(name)
         writeHeaderWord(word)
         endHeader()
     }
 
     /// A whole header field of message ids, each written `<id>`.
-    mutating func writeHeader(_ name: String, messageIDs: some Sequence<String>) {
+    mutating func writeHeader(_ name: StaticString, messageIDs: some Sequence<String>) {
         beginHeader(name)
         for id in messageIDs { writeHeaderWord(id, prefix: "<", suffix: ">") }
         endHeader()
@@ -174,12 +179,14 @@ extension MessageBuffer {
             writeEncodedWord(single, of: text, context: context, prefix: prefix, suffix: suffix)
             return
         }
-        let pieces = EncodedWord.pieces(
+        var pieces = EncodedWord.Pieces(
             of: text, context: context, firstMaxLength: first, maxLength: EncodedWord.maxLength - suffix.utf8.count)
-        for (index, piece) in pieces.enumerated() {
-            let head = index == 0 ? prefix : ""
-            let tail = index == pieces.count - 1 ? suffix : ""
-            writeEncodedWord(piece, of: text, context: context, prefix: head, suffix: tail)
+        var next = pieces.next()
+        var head = prefix
+        while let piece = next {
+            next = pieces.next()
+            writeEncodedWord(piece, of: text, context: context, prefix: head, suffix: next == nil ? suffix : "")
+            head = ""
         }
     }
 }

@@ -69,12 +69,11 @@ public struct MailMessage: Sendable {
         for (index, reference) in references.enumerated() {
             try MessageIdentifier.validate(reference, field: "references[\(index)]", ownID: messageID)
         }
-        if let contentLanguage {
+        // A language tag is letters, digits and hyphens: the header check only
+        // decides which problem a refused one is reported with.
+        if let contentLanguage, !Self.isLanguageTag(contentLanguage) {
             try HeaderText.check(contentLanguage, field: "contentLanguage")
-            guard Self.isLanguageTag(contentLanguage) else {
-                throw MIMEError(
-                    field: "contentLanguage", message: "'\(contentLanguage)' is not a language tag like zh-CN")
-            }
+            throw MIMEError(field: "contentLanguage", message: "'\(contentLanguage)' is not a language tag like zh-CN")
         }
         for (index, attachment) in attachments.enumerated() { try attachment.validate(field: "attachments[\(index)]") }
     }
@@ -82,14 +81,23 @@ public struct MailMessage: Sendable {
     /// The message as RFC 5322 bytes with CRLF line ends, after `validate()`.
     public func serialized() throws(MIMEError) -> [UInt8] {
         try validate()
-        let body = bodyPart()
+        var buffer = MessageBuffer(capacity: estimatedSize)
+        write(to: &buffer)
+        return buffer.bytes
+    }
+
+    /// Writes the message, which passed `validate()`, after the whole lines
+    /// already in `buffer`, in the buffer's form.
+    func write(to buffer: inout MessageBuffer) {
+        let part = bodyPart()
+        let start = buffer.count
         var attempt = 0
         while true {
-            var buffer = MessageBuffer(capacity: estimatedSize)
             writeHeaders(to: &buffer)
             var parts = PartWriter(seed: messageID, attempt: attempt)
-            parts.write(body, to: &buffer)
-            if buffer.withBytes(parts.boundariesAreUnique) { return buffer.bytes }
+            parts.write(part, to: &buffer)
+            if buffer.withBytes(from: start, parts.boundariesAreUnique) { return }
+            buffer.rewind(to: start)
             attempt += 1
         }
     }
@@ -103,7 +111,8 @@ public struct MailMessage: Sendable {
         return .multipart(subtype: "mixed", parts: [main] + attachments.map(BodyPart.attachment))
     }
 
-    private var estimatedSize: Int {
+    /// Room that the serialized message usually fits in (it can grow).
+    var estimatedSize: Int {
         let text = textBody.utf8.count + (htmlBody?.utf8.count ?? 0)
         let files = attachments.reduce(0) { $0 + Base64.bodyLength(of: $1.data.count) + 512 }
         return 2048 + text * 3 + files
@@ -116,11 +125,12 @@ public struct MailMessage: Sendable {
         buffer.beginHeader("Subject")
         buffer.writeUnstructured(subject)
         buffer.endHeader()
-        var dateText = DateText()
-        date.appendRFC5322(to: &dateText)
-        buffer.beginHeader("Date")
-        dateText.octets.withUnsafeBufferPointer { buffer.writeHeaderWord(bytes: $0) }
-        buffer.endHeader()
+        DateText.withText { text in
+            date.appendRFC5322(to: &text)
+            buffer.beginHeader("Date")
+            buffer.writeHeaderWord(bytes: text.octets)
+            buffer.endHeader()
+        }
         buffer.writeHeader("Message-ID", messageIDs: CollectionOfOne(messageID))
         if let inReplyTo { buffer.writeHeader("In-Reply-To", messageIDs: CollectionOfOne(inReplyTo)) }
         let thread = threadReferences
@@ -133,6 +143,7 @@ public struct MailMessage: Sendable {
     /// by References, and RFC 5322 3.6.4 puts the parent's id last. (Threads
     /// are short, so repeats are looked for in what is kept so far.)
     var threadReferences: [String] {
+        guard inReplyTo != nil || !references.isEmpty else { return [] }  // a first message: no allocation
         var thread: [String] = []
         thread.reserveCapacity(references.count + 1)
         for reference in references where reference != inReplyTo && !thread.contains(reference) {
@@ -176,8 +187,10 @@ enum MessageIdentifier {
 
     /// `field` is built only for an error.
     static func validate(_ id: String, field: @autoclosure () -> String, ownID: String? = nil) throws(MIMEError) {
-        try HeaderText.check(id, field: field())
+        // A message id the grammar takes is printable ASCII: the header check
+        // only decides which problem a refused id is reported with.
         guard id.withUTF8Bytes({ isMessageID($0, of: id) }) else {
+            try HeaderText.check(id, field: field())
             throw MIMEError(
                 field: field(),
                 message: "'\(id)' is not a message id of the form left@right (dot-atoms, without angle brackets)")

@@ -18,6 +18,7 @@ public enum MailSyntax {
     }
 
     /// An RFC 5322 atext character (letters, digits and ``!#$%&'*+-/=?^_`{|}~``).
+    @inlinable
     public static func isAtext(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII && AddressSpec.isAtext(UInt8(scalar.value))
     }

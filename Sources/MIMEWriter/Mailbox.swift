@@ -36,12 +36,14 @@ public struct Mailbox: Sendable, Equatable {
 /// never `=?`. Lengths follow RFC 5321 4.5.3.1: local part ≤ 64 octets,
 /// domain ≤ 253. The checks run on UTF-8 octets: the grammar is ASCII, so
 /// any other octet fails it.
+@usableFromInline
 enum AddressSpec {
     static func validate(_ address: String, field: @autoclosure () -> String) throws(MIMEError) {
+        // An address the grammar takes is printable ASCII: the header check
+        // only decides which problem a refused address is reported with.
+        guard let problem = address.withUTF8Bytes({ problem(in: $0, of: address) }) else { return }
         try HeaderText.check(address, field: field())
-        if let problem = address.withUTF8Bytes({ problem(in: $0, of: address) }) {
-            throw MIMEError(field: field(), message: problem)
-        }
+        throw MIMEError(field: field(), message: problem)
     }
 
     /// What is wrong with the address whose octets are `bytes`, or `nil`.
@@ -80,6 +82,7 @@ enum AddressSpec {
     }
 
     /// RFC 5322 3.2.3 atext.
+    @inlinable
     static func isAtext(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
@@ -136,7 +139,7 @@ enum AddressSpec {
 
 extension MessageBuffer {
     /// Writes an address-list field (`To`, `Cc`) or a mailbox field (`From`).
-    mutating func writeAddressHeader(_ name: String, _ mailboxes: some RandomAccessCollection<Mailbox>) {
+    mutating func writeAddressHeader(_ name: StaticString, _ mailboxes: some RandomAccessCollection<Mailbox>) {
         beginHeader(name, foldsBeforeFirstWord: true)
         for (index, mailbox) in mailboxes.enumerated() {
             writeMailbox(mailbox, separator: index == mailboxes.count - 1 ? "" : ",")
@@ -149,22 +152,27 @@ extension MessageBuffer {
     /// ASCII: as atoms when it is plain words, else as one quoted string when
     /// it is printable ASCII, else as a phrase of atoms and encoded-words.
     private mutating func writeMailbox(_ mailbox: Mailbox, separator: String) {
-        let address = mailbox.address
-        Self.collapsingSpaceRuns(mailbox.name).withUTF8Bytes { name in
-            guard !name.isEmpty else {
-                writeHeaderWord(address, prefix: "", suffix: separator)
-                return
+        guard !mailbox.name.isEmpty else {
+            writeHeaderWord(mailbox.address, prefix: "", suffix: separator)
+            return
+        }
+        mailbox.name.withUTF8Bytes { name in
+            guard Self.hasWhiteSpaceAfterSpace(name) else { return writeDisplayName(name) }
+            Self.collapsingSpaceRuns(mailbox.name).withUTF8Bytes { writeDisplayName($0) }
+        }
+        writeHeaderWord(mailbox.address, prefix: "<", suffix: separator.isEmpty ? ">" : ">" + separator)
+    }
+
+    /// A non-empty display name without white space after a space.
+    private mutating func writeDisplayName(_ name: UnsafeBufferPointer<UInt8>) {
+        HeaderText.withWords(of: name, isPlain: { PhraseWord($0) != .encoded }) { words in
+            if words.allSatisfy({ PhraseWord.isPlainAtom(UnsafeBufferPointer(rebasing: name[$0.range])) }) {
+                for word in words { writeHeaderWord(bytes: UnsafeBufferPointer(rebasing: name[word.range])) }
+            } else if Self.isQuotable(name) {
+                writeQuoted(name)
+            } else {
+                writePhrase(words, of: name)
             }
-            HeaderText.withWords(of: name, isPlain: { PhraseWord($0) != .encoded }) { words in
-                if words.allSatisfy({ PhraseWord.isPlainAtom(UnsafeBufferPointer(rebasing: name[$0.range])) }) {
-                    for word in words { writeHeaderWord(bytes: UnsafeBufferPointer(rebasing: name[word.range])) }
-                } else if Self.isQuotable(name) {
-                    writeQuoted(name)
-                } else {
-                    writePhrase(words, of: name)
-                }
-            }
-            writeHeaderWord(address, prefix: "<", suffix: separator.isEmpty ? ">" : ">" + separator)
         }
     }
 
@@ -209,8 +217,8 @@ extension MessageBuffer {
         init(_ word: UnsafeBufferPointer<UInt8>) {
             if Self.isPlainAtom(word) {
                 self = .atom
-            } else if !word.isEmpty, !word.containsEncodedWordOpener, word.count + 2 <= maxPlainWordLength,
-                word.allSatisfy({ (0x21...0x7E).contains($0) })
+            } else if !word.isEmpty, word.count + 2 <= maxPlainWordLength, word.allSatisfy({ (0x21...0x7E).contains($0) }),
+                !word.containsEncodedWordOpener
             {
                 self = .quoted
             } else {
@@ -219,8 +227,8 @@ extension MessageBuffer {
         }
 
         static func isPlainAtom(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-            !word.isEmpty && word.count <= maxPlainWordLength && !word.containsEncodedWordOpener
-                && word.allSatisfy(AddressSpec.isAtext)
+            !word.isEmpty && word.count <= maxPlainWordLength && word.allSatisfy(AddressSpec.isAtext)
+                && !word.containsEncodedWordOpener
         }
     }
 

@@ -55,14 +55,41 @@ public enum Mbox {
         return lineStart
     }
 
+    /// Appends `message` to an mboxrd file being built in `output`, as
+    /// `append(message.serialized(), envelopeSender:date: message.date, to:)`
+    /// does, but written in mboxrd form directly (LF line ends, `From ` lines
+    /// quoted as they are written), in place in `output` when it fits the
+    /// room reserved for it, rather than converted afterwards. Nothing is
+    /// appended when the message does not pass `validate()`.
+    public static func append(_ message: MailMessage, envelopeSender: String, to output: inout [UInt8]) throws(MIMEError) {
+        try message.validate()
+        // Room for the separator and the message: one allocation, not several.
+        let needed = output.count + 128 + message.estimatedSize
+        if output.capacity < needed { output.reserveCapacity(max(needed, 2 * output.capacity)) }
+        appendSeparator(sender: isSeparatorWord(envelopeSender) ? envelopeSender : "MAILER-DAEMON", date: message.date, to: &output)
+        var outgrown: [UInt8] = []
+        output.append(upTo: message.estimatedSize) { room in
+            var buffer = MessageBuffer(lentStorage: room, form: .mboxrd)
+            message.write(to: &buffer)
+            guard buffer.isInLentStorage else {
+                outgrown = buffer.bytes
+                return 0
+            }
+            return buffer.count
+        }
+        output.append(contentsOf: outgrown)
+        output.append(lineFeed)
+    }
+
     /// `From <sender> <asctime>` and LF.
     private static func appendSeparator(sender: String, date: MessageDate, to output: inout [UInt8]) {
-        var asctime = DateText()
-        date.appendAsctimeUTC(to: &asctime)
         output.append(contentsOf: "From ".utf8)
         output.append(contentsOf: sender.utf8)
         output.append(UInt8(ascii: " "))
-        output.append(contentsOf: asctime.octets)
+        DateText.withText { asctime in
+            date.appendAsctimeUTC(to: &asctime)
+            output.append(contentsOf: asctime.octets)
+        }
         output.append(lineFeed)
     }
 

@@ -80,8 +80,10 @@ public struct MessageDate: Sendable, Equatable {
 
     /// Appends `asctimeUTC`'s octets.
     func appendAsctimeUTC(to text: inout DateText) {
-        let utc = MessageDate(epochSeconds: epochSeconds, utcOffsetMinutes: 0)
-        text.appendName(utc.weekday, of: Self.dayNames)
+        let seconds = epochSeconds
+        let utc = MessageDate(epochSeconds: seconds, utcOffsetMinutes: 0)
+        let weekday = Int(Self.floorModulo(Self.floorDivide(seconds, 86_400) + 4, 7))  // 1970-01-01 was a Thursday
+        text.appendName(weekday, of: Self.dayNames)
         text.append(" ")
         text.appendName(utc.month - 1, of: Self.monthNames)
         text.append(utc.day < 10 ? "  " : " ")
@@ -177,53 +179,83 @@ public struct MessageDate: Sendable, Equatable {
     }
 }
 
-/// The octets of a date being formatted, written without building a
-/// `String` per field.
-struct DateText {
-    private(set) var octets: [UInt8] = []
+/// The octets of a date being formatted, written into stack storage
+/// without building a `String` per field.
+struct DateText: ~Copyable {
+    /// Room for any date's text, even one with 20-digit fields (`rfc3339`
+    /// of a date that `validate()` refuses).
+    private static let capacity = 160
+    private let storage: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
+
+    private init(storage: UnsafeMutableBufferPointer<UInt8>) {
+        self.storage = storage
+    }
+
+    /// Calls `body` with an empty text.
+    static func withText<Result>(_ body: (inout DateText) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { storage in
+            var text = DateText(storage: storage)
+            return body(&text)
+        }
+    }
 
     /// The text `write` makes.
     static func string(_ write: (inout DateText) -> Void) -> String {
-        var text = DateText()
-        write(&text)
-        return String(decoding: text.octets, as: UTF8.self)
+        withText { text in
+            write(&text)
+            return String(decoding: text.octets, as: UTF8.self)
+        }
     }
 
-    init() {
-        octets.reserveCapacity(32)
+    /// The octets written so far.
+    var octets: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: storage[..<count]) }
+
+    private mutating func append(_ octet: UInt8) {
+        precondition(count < storage.count, "date text too long")
+        storage[count] = octet
+        count += 1
     }
 
     mutating func append(_ literal: StaticString) {
-        literal.withUTF8Buffer { for octet in $0 { octets.append(octet) } }
+        literal.withUTF8Buffer { for octet in $0 { append(octet) } }
     }
 
     /// The `index`th three-letter name of `names`.
     mutating func appendName(_ index: Int, of names: StaticString) {
         names.withUTF8Buffer { names in
             precondition((0..<names.count / 3).contains(index), "no name \(index)")
-            for offset in 3 * index..<3 * index + 3 { octets.append(names[offset]) }
+            for offset in 3 * index..<3 * index + 3 { append(names[offset]) }
         }
     }
 
     /// `value` in decimal, zero-padded to at least `digits` digits.
     mutating func append(_ value: Int, digits: Int) {
-        guard value >= 0 else {
-            let text = String(value)
-            octets.append(contentsOf: (String(repeating: "0", count: max(0, digits - text.utf8.count)) + text).utf8)
+        if digits == 2 && (0..<100).contains(value) {  // most fields: day, hour, minute, second, offset
+            append(UInt8(ascii: "0") + UInt8(value / 10))
+            append(UInt8(ascii: "0") + UInt8(value % 10))
             return
         }
-        var scale = 1  // the place value of the first digit written
-        var count = 1
-        while count < digits || value / scale >= 10 {
-            scale *= 10
-            count += 1
+        guard value >= 0 else {
+            let text = String(value)
+            for octet in (String(repeating: "0", count: max(0, digits - text.utf8.count)) + text).utf8 { append(octet) }
+            return
         }
-        var rest = value
-        while scale > 0 {
-            octets.append(UInt8(ascii: "0") + UInt8(rest / scale))
-            rest %= scale
+        var length = 1
+        var scale = value
+        while scale >= 10 {
             scale /= 10
+            length += 1
         }
+        length = max(length, digits)
+        precondition(length <= storage.count - count, "date text too long")
+        // The digits from the last: `rest` runs out into the leading zeros.
+        var rest = value
+        for offset in (count..<count + length).reversed() {
+            storage[offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count += length
     }
 
     /// `hh:mm:ss`.

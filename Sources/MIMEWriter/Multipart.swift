@@ -1,5 +1,7 @@
-/// The body of a message as a tree of MIME parts (RFC 2046 5.1).
-indirect enum BodyPart {
+/// The body of a message as a tree of MIME parts (RFC 2046 5.1). Not
+/// `indirect`: the children are in an array already, so a part is stored
+/// inline rather than boxed on the heap.
+enum BodyPart {
     /// `text/<subtype>; charset=UTF-8`.
     case text(TextContent, subtype: String)
     case attachment(MailAttachment)

@@ -60,6 +60,31 @@ extension UnsafeBufferPointer<UInt8> {
         return highBits & (everyOctet << 7) == 0
     }
 
+    /// Whether more than `limit` octets are 0x80 or above, counted 32 at a
+    /// time until the count passes `limit`.
+    func hasNonASCIIOctets(moreThan limit: Int) -> Bool {
+        var found = 0
+        var offset = 0
+        if let base = baseAddress {
+            let raw = UnsafeRawPointer(base)
+            /// A one in the low bit of each octet of the word at `offset` that is 0x80 or above.
+            func flags(at offset: Int) -> UInt64 {
+                raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) >> 7 & everyOctet
+            }
+            while offset + 32 <= count && found <= limit {
+                // At most four flags per octet: the sums stay within their octets.
+                let sums = flags(at: offset) &+ flags(at: offset + 8) &+ flags(at: offset + 16) &+ flags(at: offset + 24)
+                found += Int(truncatingIfNeeded: (sums &* everyOctet) >> 56)
+                offset += 32
+            }
+        }
+        while offset < count && found <= limit {
+            if self[offset] >= 0x80 { found += 1 }
+            offset += 1
+        }
+        return found > limit
+    }
+
     /// Whether the octets hold `=?`, which starts an encoded-word.
     var containsEncodedWordOpener: Bool {
         var offset = firstOffset(of: UInt8(ascii: "="), from: 0)

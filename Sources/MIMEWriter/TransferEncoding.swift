@@ -25,32 +25,29 @@ struct TextContent {
     let encoding: TransferEncoding
 
     init(_ text: String) {
-        let text = CanonicalText(text)
-        canonical = text.bytes
-        encoding = Self.encoding(of: text)
+        canonical = CanonicalText(text).bytes
+        encoding = canonical.withUnsafeBufferPointer(Self.encoding)
     }
 
     func write(to buffer: inout MessageBuffer) {
         canonical.withUnsafeBufferPointer { canonical in
             switch encoding {
-            case .sevenBit: buffer.writeLines(canonical)
+            case .sevenBit: buffer.writeCanonicalLines(canonical)
             case .quotedPrintable: QuotedPrintable.body(canonical, to: &buffer)
             case .base64: Base64.body(canonical, to: &buffer)
             }
         }
     }
 
-    private static func encoding(of text: CanonicalText) -> TransferEncoding {
-        text.bytes.withUnsafeBufferPointer { canonical in
-            let base64Length = Base64.bodyLength(of: canonical.count)
-            // Quoted-printable takes a character per octet at least, three per
-            // non-ASCII one: with enough of those (CJK text) base64 is smaller.
-            guard canonical.count + 2 * text.nonASCIIOctets <= base64Length else { return .base64 }
-            let census = OctetCensus(canonical)
-            if census.needsEncoding == 0 && isSevenBitSafe(canonical) { return .sevenBit }
-            guard census.quotedPrintableMinimum <= base64Length else { return .base64 }
-            return QuotedPrintable.encodedLength(of: canonical) <= base64Length ? .quotedPrintable : .base64
-        }
+    private static func encoding(of canonical: UnsafeBufferPointer<UInt8>) -> TransferEncoding {
+        let base64Length = Base64.bodyLength(of: canonical.count)
+        // Quoted-printable takes a character per octet at least, three per
+        // non-ASCII one: with enough of those (CJK text) base64 is smaller.
+        guard !canonical.hasNonASCIIOctets(moreThan: (base64Length - canonical.count) / 2) else { return .base64 }
+        let census = OctetCensus(canonical)
+        if census.needsEncoding == 0 && isSevenBitSafe(canonical) { return .sevenBit }
+        guard census.quotedPrintableMinimum <= base64Length else { return .base64 }
+        return QuotedPrintable.encodedLength(of: canonical) <= base64Length ? .quotedPrintable : .base64
     }
 
     /// Whether each line is printable ASCII and tabs (checked by the

@@ -74,15 +74,30 @@ public struct ComposedReply: Sendable {
     /// The reply as MIME bytes; a header value the writer refuses is a data
     /// error naming the case field it came from.
     public func mimeBytes(attachments: [MailAttachment] = [], html: Bool = false) throws(CompositionError) -> [UInt8] {
+        let message = try mailMessage(attachments: attachments, html: html)
         do {
-            return try mailMessage(attachments: attachments, html: html).serialized()
-        } catch let error as CompositionError {
-            throw error
-        } catch let error as MIMEError {
-            throw .data(JSONPath(dotted: Self.dataPath(ofHeaderField: error.field)), error.message)
+            return try message.serialized()
         } catch {
-            throw .data(JSONPath(), "\(error)")
+            throw Self.dataError(error)
         }
+    }
+
+    /// The reply as an mboxrd entry (see `Mbox.append(_:envelopeSender:to:)`),
+    /// its envelope sender the From address; errors as `mimeBytes` gives them.
+    public func mboxEntry(attachments: [MailAttachment] = [], html: Bool = false) throws(CompositionError) -> [UInt8] {
+        let message = try mailMessage(attachments: attachments, html: html)
+        var entry: [UInt8] = []
+        do {
+            try Mbox.append(message, envelopeSender: message.from.address, to: &entry)
+        } catch {
+            throw Self.dataError(error)
+        }
+        return entry
+    }
+
+    /// A header value the MIME writer refuses, as a data error naming the case field.
+    private static func dataError(_ error: MIMEError) -> CompositionError {
+        .data(JSONPath(dotted: dataPath(ofHeaderField: error.field)), error.message)
     }
 
     /// The case field a MIME header field came from, for messages.

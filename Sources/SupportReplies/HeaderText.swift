@@ -26,10 +26,21 @@ enum HeaderText {
     /// True when folding would change nothing: no control or line-breaking
     /// character (all of which are below U+0020, U+007F…U+009F, or the
     /// U+2028/U+2029 separators), no space at either end, no double space.
+    /// Eight octets are passed over at once when no rule can apply to them.
     private static func isAlreadyFolded(_ text: String) -> Bool {
         withContiguousBytes(text.utf8) { bytes in
+            guard let base = bytes.baseAddress.map(UnsafeRawPointer.init) else { return false }  // empty
             var previous: UInt8 = 0x20
-            for byte in bytes {
+            var index = 0
+            while index < bytes.count {
+                if index + 8 <= bytes.count, previous != 0x20, previous != 0xC2, previous != 0x80,
+                    isQuiet(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                {
+                    previous = bytes[index + 7]
+                    index += 8
+                    continue
+                }
+                let byte = bytes[index]
                 switch byte {
                 case 0..<0x20, 0x7F: return false
                 case 0x20 where previous == 0x20: return false
@@ -38,9 +49,25 @@ enum HeaderText {
                 default: break
                 }
                 previous = byte
+                index += 1
             }
             return previous != 0x20
         }
+    }
+
+    /// Whether none of the eight octets of `word` is one the rules of
+    /// `isAlreadyFolded` look at or after: below 0x21 (controls, space),
+    /// DEL, 0xC2 or 0x80. Exact octet by octet: no carry crosses octets.
+    private static func isQuiet(_ word: UInt64) -> Bool {
+        let lowBits: UInt64 = 0x0101_0101_0101_0101
+        let topBits: UInt64 = 0x8080_8080_8080_8080
+        // Below 0x21: the top bit clear, and still clear after adding 0x5F to the other seven.
+        let belowSpace = ~((word & ~topBits) &+ 0x5F &* lowBits) & ~word & topBits
+        func octets(equalTo value: UInt8) -> UInt64 {
+            let difference = word ^ (UInt64(value) &* lowBits)
+            return ~(((difference & ~topBits) &+ ~topBits) | difference) & topBits
+        }
+        return belowSpace | octets(equalTo: 0x7F) | octets(equalTo: 0xC2) | octets(equalTo: 0x80) == 0
     }
 
     /// A refused character, printed as `U+001B`.
@@ -83,12 +110,14 @@ enum MessageID {
 
     /// Text reduced to atext, each other character (scalar) as `-` (a case
     /// number with spaces or CJK stays usable); `case` for empty text.
-    /// Walks the UTF-8 bytes: a scalar beyond ASCII is its lead byte and
-    /// continuation bytes, and becomes one `-`.
+    /// Walks the UTF-8 bytes in place: a scalar beyond ASCII is its lead
+    /// byte and continuation bytes, and becomes one `-`.
     private static func appendAtom(_ text: String, to id: inout [UInt8]) {
         guard !text.isEmpty else { return id.append(contentsOf: "case".utf8) }
-        for byte in text.utf8 where !UTF8.isContinuation(byte) {
-            id.append(byte < 0x80 && MailSyntax.isAtext(Unicode.Scalar(byte)) ? byte : UInt8(ascii: "-"))
+        withContiguousBytes(text.utf8) { bytes in
+            for byte in bytes where !UTF8.isContinuation(byte) {
+                id.append(byte < 0x80 && MailSyntax.isAtext(Unicode.Scalar(byte)) ? byte : UInt8(ascii: "-"))
+            }
         }
     }
 }

@@ -44,6 +44,17 @@ struct PropertyTests {
         }
     }
 
+    @Test("1,000 random messages written straight into an mbox equal their serialized bytes appended")
+    func mboxForm() throws {
+        for ((message, _), bytes) in zip(Self.messages, try #require(Self.serialized)) {
+            var converted: [UInt8] = []
+            Mbox.append(bytes, envelopeSender: message.from.address, date: message.date, to: &converted)
+            var direct: [UInt8] = []
+            try Mbox.append(message, envelopeSender: message.from.address, to: &direct)
+            #expect(direct == converted)
+        }
+    }
+
     @Test(
         "1,000 random messages and their mbox pass check-mime",
         .enabled(if: ExternalTools.hasCheckMIME, "python3 or ../shared/tools/check-mime is missing"))

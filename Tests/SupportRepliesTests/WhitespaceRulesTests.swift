@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import SupportReplies
@@ -22,6 +23,32 @@ import Testing
     ])
     func headerTextFolds(input: String, expected: String) throws {
         #expect(try HeaderText.fold(input).get() == expected)
+    }
+
+    @Test("long text folds as scalar by scalar, whichever octets the fast path passes over")
+    func headerTextFoldsLongText() {
+        // The fold spelled out over scalars; nil for a refused control character.
+        func reference(_ text: String) -> String? {
+            var result = ""
+            var pendingSpace = false
+            for scalar in text.unicodeScalars {
+                if [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0x2028, 0x2029].contains(scalar.value) {
+                    pendingSpace = !result.isEmpty
+                    continue
+                }
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return nil }
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+            return result
+        }
+        let pieces = ["张", "一", "a", "Ltd.", " ", "  ", "\t", "\r\n", "\u{85}", "\u{2028}", "\u{2026}", "\u{A8}", "\u{1B}", "\u{7F}", "\u{9B}"]
+        var random = SeededRandom(seed: 8)
+        for _ in 0..<2000 {
+            let text = (0..<random.int(0...24)).map { _ in random.chance(80) ? random.pick(Array(pieces.prefix(4))) : random.pick(pieces) }.joined()
+            #expect((try? HeaderText.fold(text).get()) == reference(text), "\(text.debugDescription)")
+        }
     }
 
     @Test(arguments: ["a\u{1B}b", "\u{7F}", "x\u{9B}", "\u{0}"])

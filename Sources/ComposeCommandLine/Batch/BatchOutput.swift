@@ -1,5 +1,3 @@
-import MIMEWriter
-
 /// Where a batch's replies go: files in a folder, one mbox, or stdout.
 protocol BatchOutput {
     /// Writes one reply (in input order).
@@ -64,7 +62,7 @@ struct MboxOutput: BatchOutput {
     }
 
     mutating func write(_ reply: RenderedReply) throws(Failure) {
-        Mbox.append(reply.bytes, envelopeSender: reply.envelopeSender, date: reply.date, to: &buffer)
+        buffer.append(contentsOf: reply.bytes)  // an mboxrd entry (see `BatchRenderer.mbox`)
         if buffer.count >= Self.flushSize { try flush() }
     }
 

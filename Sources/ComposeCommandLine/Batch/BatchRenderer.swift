@@ -27,14 +27,13 @@ enum RenderedRecord: Sendable {
     case failed(line: Int, problems: [String])
 }
 
-/// An encoded reply with what the writers need to name and frame it.
+/// An encoded reply with what the writers need to name it.
 struct RenderedReply: Sendable {
     let line: Int
     let caseNumber: String
     let kind: String
+    /// The reply in the batch's format; for `--mbox`, a whole mboxrd entry.
     let bytes: [UInt8]
-    let envelopeSender: String
-    let date: MessageDate
     /// Secret warnings to print (in record order) when the record is written.
     let warnings: [String]
 }
@@ -50,6 +49,9 @@ struct BatchRenderer: Sendable {
     let defaultKind: String?
     let options: ReplyOptions
     let format: ReplyFormat
+    /// `--mbox`: each reply is encoded as a whole mboxrd entry, here on the
+    /// worker threads, so writing the file only appends it.
+    let mbox: Bool
     let html: Bool
     let attachments: [MailAttachment]
     let failOnSecrets: Bool
@@ -92,9 +94,7 @@ struct BatchRenderer: Sendable {
             return .reply(
                 RenderedReply(
                     line: record.line, caseNumber: Self.caseNumber(in: data), kind: kind,
-                    bytes: try format.encode(reply, attachments: attachments, html: html, prettyJSON: false),
-                    envelopeSender: reply.from?.address ?? "MAILER-DAEMON", date: reply.date,
-                    warnings: secrets))
+                    bytes: try encode(reply), warnings: secrets))
         } catch {
             return failed(error.problems.map { problem in
                 var described = problem
@@ -102,6 +102,11 @@ struct BatchRenderer: Sendable {
                 return where_() + ": " + described.description
             })
         }
+    }
+
+    private func encode(_ reply: ComposedReply) throws(CompositionError) -> [UInt8] {
+        if mbox { return try reply.mboxEntry(attachments: attachments, html: html) }
+        return try format.encode(reply, attachments: attachments, html: html, prettyJSON: false)
     }
 
     /// What a record's file would be named by, without rendering it (nil

@@ -27,7 +27,7 @@ struct BatchCommand {
             profileFacts: profile.flatMap { composer.profileFacts($0.value, options: options) },
             defaultKind: arguments.value("kind"),
             options: options,
-            format: format, html: arguments.flag("html"),
+            format: format, mbox: arguments.value("mbox") != nil, html: arguments.flag("html"),
             attachments: try ReplyCommand.readAttachments(arguments.all("attach")),
             failOnSecrets: arguments.flag("no-secrets"),
             inputName: InputFile.displayName(arguments.value("input") ?? "-"))
