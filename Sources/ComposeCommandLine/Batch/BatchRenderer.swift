@@ -57,19 +57,19 @@ struct BatchRenderer: Sendable {
     let failOnSecrets: Bool
     let inputName: String
 
-    /// Starts rendering a block of records on `jobs` threads and returns at
-    /// once, so the caller can write the previous block meanwhile; the
-    /// results come back in input order from `RenderingBlock.results()`.
-    func start(_ records: [RawRecord], jobs: Int) -> RenderingBlock {
+    /// Starts rendering a block of records, one thread per renderer, and
+    /// returns at once, so the caller can write the previous block meanwhile;
+    /// the results come back in input order from `RenderingBlock.results()`.
+    static func start(_ records: [RawRecord], on renderers: [BatchRenderer]) -> RenderingBlock {
         let block = RenderingBlock(count: records.count)
         guard !records.isEmpty else { return block }
-        let workers = min(jobs, records.count)
+        let workers = min(renderers.count, records.count)
         DispatchQueue.global().async(group: block.group) {
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 // Each worker takes the next record not yet taken, so a slow
                 // record does not hold the others up.
                 while let index = block.claim() {
-                    block.store(render(records[index]), at: index)
+                    block.store(renderers[worker].render(records[index]), at: index)
                 }
             }
         }
