@@ -78,10 +78,10 @@ struct OctetCensus {
             let raw = UnsafeRawPointer(base)
             while offset + 8 <= bytes.count {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                if word & topBits == topBits {
+                if word & OctetWord.topBits == OctetWord.topBits {
                     needsEncoding += 8  // no ASCII at all: the middle of CJK text
                 } else {
-                    count(OctetFlags(word), in: topBits)
+                    count(OctetFlags(word), in: OctetWord.topBits)
                 }
                 offset += 8
             }
@@ -94,8 +94,8 @@ struct OctetCensus {
 
     /// Adds the octets `flags` marks among those whose top bits `mask` keeps.
     private mutating func count(_ flags: OctetFlags, in mask: UInt64) {
-        equalSigns += flaggedOctets(flags.equalSigns & mask)
-        needsEncoding += flaggedOctets(flags.needsEncoding & mask)
+        equalSigns += OctetWord.count(flags.equalSigns & mask)
+        needsEncoding += OctetWord.count(flags.needsEncoding & mask)
     }
 
     /// A lower bound of `QuotedPrintable.encodedLength(of:)`: every octet
@@ -113,30 +113,12 @@ private struct OctetFlags {
     let needsEncoding: UInt64
 
     init(_ word: UInt64) {
-        let ascii = ~word & topBits  // octets below 0x80
-        let low = word & ~topBits  // each octet's lower seven bits
-        let control = ~(low &+ (0x80 - 0x20) &* lowBits) & ascii  // below 0x20
-        let allowedControls = equal(low, 0x09) | equal(low, 0x0A) | equal(low, 0x0D)
-        equalSigns = equal(low, UInt8(ascii: "=")) & ascii
-        let delete = equal(low, 0x7F) & ascii
-        needsEncoding = (word & topBits) | (control & ~allowedControls) | delete
+        let control = OctetWord.octets(of: word, below: 0x20)
+        let allowedControls =
+            OctetWord.octets(of: word, equalTo: 0x09) | OctetWord.octets(of: word, equalTo: 0x0A)
+            | OctetWord.octets(of: word, equalTo: 0x0D)
+        equalSigns = OctetWord.octets(of: word, equalTo: UInt8(ascii: "="))
+        let delete = OctetWord.octets(of: word, equalTo: 0x7F)
+        needsEncoding = (word & OctetWord.topBits) | (control & ~allowedControls) | delete
     }
 }
-
-/// The top bit of each octet of `low` (seven-bit octets) that equals
-/// `value`. Exact, octet by octet: no carry crosses from one octet into the
-/// next.
-private func equal(_ low: UInt64, _ value: UInt8) -> UInt64 {
-    ~((low ^ UInt64(value) &* lowBits) &+ 0x7F &* lowBits) & topBits
-}
-
-/// The number of octets whose top bit is set in `flags` (and no other bit
-/// is): the flags moved to the octets' low bits, summed into the top octet by
-/// one multiplication. (Baseline x86-64 has no popcount instruction.)
-private func flaggedOctets(_ flags: UInt64) -> Int {
-    Int(truncatingIfNeeded: ((flags >> 7) &* lowBits) >> 56)
-}
-
-/// `0x01` and `0x80` in every octet of a word.
-private let lowBits: UInt64 = 0x0101_0101_0101_0101
-private let topBits: UInt64 = 0x8080_8080_8080_8080

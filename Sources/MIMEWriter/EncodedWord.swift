@@ -99,8 +99,7 @@ enum EncodedWord {
         /// `capacity`: it takes at least one character per octet and three
         /// per non-ASCII one, so CJK text is ruled out without trying.
         private func qMayReach(_ end: Int, capacity: Int) -> Bool {
-            let text = UnsafeBufferPointer(rebasing: boundaries.bytes[start..<end])
-            return text.count <= capacity && !text.hasNonASCIIOctets(moreThan: (capacity - text.count) / 2)
+            UnsafeBufferPointer(rebasing: boundaries.bytes[start..<end]).mayFitEscaped(within: capacity)
         }
 
         /// The piece from `start` to `candidate`'s end, which the next one follows.
@@ -126,11 +125,10 @@ enum EncodedWord {
         let capacity = maxLength - overhead
         let bLength = Base64.encodedLength(of: bytes.count)
         let fitsB = bytes.count <= capacity / 4 * 3
-        // Q is chosen only within this length. It takes at least one
-        // character per octet and three per non-ASCII one: when that is
-        // more, B is chosen (or nothing fits) without counting Q exactly.
+        // Q is chosen only within this length: when it cannot fit, B is
+        // chosen (or nothing fits) without counting Q exactly.
         let qLimit = fitsB ? min(capacity, bLength) : capacity
-        guard bytes.count <= qLimit, !bytes.hasNonASCIIOctets(moreThan: (qLimit - bytes.count) / 2) else {
+        guard bytes.mayFitEscaped(within: qLimit) else {
             return fitsB ? Piece(range: bytes.indices, isB: true, length: overhead + bLength) : nil
         }
         let qLength = qLength(of: bytes, context)

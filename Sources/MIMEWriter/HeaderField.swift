@@ -47,16 +47,8 @@ enum HeaderText {
 
     /// Whether any octet of `word` is below 0x20, or 0x7F, 0xC2 or 0xE2.
     private static func mayStartForbidden(_ word: UInt64) -> Bool {
-        let lowBits: UInt64 = 0x0101_0101_0101_0101
-        let topBits: UInt64 = 0x8080_8080_8080_8080
-        // Octets below 0x20: their top bit is clear, and adding 0x60 to
-        // their lower seven bits leaves it clear.
-        let control = ~((word & ~topBits) &+ 0x60 &* lowBits) & ~word & topBits
-        func octets(equalTo value: UInt8) -> UInt64 {
-            let difference = word ^ (UInt64(value) &* lowBits)
-            return ~(((difference & ~topBits) &+ ~topBits) | difference) & topBits
-        }
-        return control | octets(equalTo: 0x7F) | octets(equalTo: 0xC2) | octets(equalTo: 0xE2) != 0
+        OctetWord.octets(of: word, below: 0x20) | OctetWord.octets(of: word, equalTo: 0x7F)
+            | OctetWord.octets(of: word, equalTo: 0xC2) | OctetWord.octets(of: word, equalTo: 0xE2) != 0
     }
 
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {

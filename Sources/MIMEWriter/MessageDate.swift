@@ -38,8 +38,12 @@ public struct MessageDate: Sendable, Equatable {
 
     /// Day of the week of the local date: 0 = Sunday … 6 = Saturday.
     public var weekday: Int {
-        // 1970-01-01 was a Thursday.
-        Int(Self.floorModulo(Self.days(fromCivil: year, month, day) + 4, 7))
+        Self.weekday(ofDay: Self.days(fromCivil: year, month, day))
+    }
+
+    /// Day of the week of the day `days` after 1970-01-01 (a Thursday).
+    private static func weekday(ofDay days: Int64) -> Int {
+        Int(floorModulo(days + 4, 7))
     }
 
     /// RFC 5322 3.3 date-time: `Mon, 09 Nov 2020 17:18:00 +0800`.
@@ -82,8 +86,7 @@ public struct MessageDate: Sendable, Equatable {
     func appendAsctimeUTC(to text: inout DateText) {
         let seconds = epochSeconds
         let utc = MessageDate(epochSeconds: seconds, utcOffsetMinutes: 0)
-        let weekday = Int(Self.floorModulo(Self.floorDivide(seconds, 86_400) + 4, 7))  // 1970-01-01 was a Thursday
-        text.appendName(weekday, of: Self.dayNames)
+        text.appendName(Self.weekday(ofDay: Self.floorDivide(seconds, 86_400)), of: Self.dayNames)
         text.append(" ")
         text.appendName(utc.month - 1, of: Self.monthNames)
         text.append(utc.day < 10 ? "  " : " ")

@@ -57,7 +57,7 @@ extension UnsafeBufferPointer<UInt8> {
             highBits |= UInt64(base[offset])
             offset += 1
         }
-        return highBits & (everyOctet << 7) == 0
+        return highBits & OctetWord.topBits == 0
     }
 
     /// Whether more than `limit` octets are 0x80 or above, counted 32 at a
@@ -69,12 +69,12 @@ extension UnsafeBufferPointer<UInt8> {
             let raw = UnsafeRawPointer(base)
             /// A one in the low bit of each octet of the word at `offset` that is 0x80 or above.
             func flags(at offset: Int) -> UInt64 {
-                raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) >> 7 & everyOctet
+                raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) >> 7 & OctetWord.lowBits
             }
             while offset + 32 <= count && found <= limit {
                 // At most four flags per octet: the sums stay within their octets.
                 let sums = flags(at: offset) &+ flags(at: offset + 8) &+ flags(at: offset + 16) &+ flags(at: offset + 24)
-                found += Int(truncatingIfNeeded: (sums &* everyOctet) >> 56)
+                found += Int(truncatingIfNeeded: (sums &* OctetWord.lowBits) >> 56)
                 offset += 32
             }
         }
@@ -83,6 +83,14 @@ extension UnsafeBufferPointer<UInt8> {
             offset += 1
         }
         return found > limit
+    }
+
+    /// Whether the octets might fit in `limit` characters with each
+    /// non-ASCII one escaped as `=XX` (Q encoding, quoted-printable): they
+    /// take one character each at least and three each when non-ASCII, so
+    /// text with many of those (CJK) is ruled out without encoding it.
+    func mayFitEscaped(within limit: Int) -> Bool {
+        count <= limit && !hasNonASCIIOctets(moreThan: (limit - count) / 2)
     }
 
     /// Whether the octets hold `=?`, which starts an encoded-word.
@@ -95,9 +103,6 @@ extension UnsafeBufferPointer<UInt8> {
         return false
     }
 }
-
-/// `0x01` in every octet of a word.
-private let everyOctet: UInt64 = 0x0101_0101_0101_0101
 
 /// The lines of a text, found eight octets at a time (see `lines`).
 struct LineSequence: Sequence, IteratorProtocol {

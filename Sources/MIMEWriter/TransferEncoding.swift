@@ -41,9 +41,8 @@ struct TextContent {
 
     private static func encoding(of canonical: UnsafeBufferPointer<UInt8>) -> TransferEncoding {
         let base64Length = Base64.bodyLength(of: canonical.count)
-        // Quoted-printable takes a character per octet at least, three per
-        // non-ASCII one: with enough of those (CJK text) base64 is smaller.
-        guard !canonical.hasNonASCIIOctets(moreThan: (base64Length - canonical.count) / 2) else { return .base64 }
+        // With enough non-ASCII octets (CJK text) base64 is surely smaller.
+        guard canonical.mayFitEscaped(within: base64Length) else { return .base64 }
         let census = OctetCensus(canonical)
         if census.needsEncoding == 0 && isSevenBitSafe(canonical) { return .sevenBit }
         guard census.quotedPrintableMinimum <= base64Length else { return .base64 }

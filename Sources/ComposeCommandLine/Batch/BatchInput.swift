@@ -122,22 +122,16 @@ struct BatchInput {
     /// The chunk cut after each line feed (found with memchr: the chunk is
     /// most of the main thread's reading).
     private static func lines(of chunk: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-        let ends = chunk.withUnsafeBufferPointer { bytes in
-            var ends: [Int] = []
-            var offset = 0
-            while offset < bytes.count,
-                let found = memchr(bytes.baseAddress! + offset, Int32(UInt8(ascii: "\n")), bytes.count - offset)
-            {
-                offset = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                ends.append(offset)
+        chunk.withUnsafeBufferPointer { bytes in
+            var lines: [ArraySlice<UInt8>] = []
+            var start = 0
+            while start < bytes.count {
+                let lineFeed = memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+                let end = lineFeed.map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1 } ?? bytes.count
+                lines.append(chunk[chunk.startIndex + start..<chunk.startIndex + end])
+                start = end
             }
-            if offset < bytes.count { ends.append(bytes.count) }
-            return ends
-        }
-        var start = chunk.startIndex
-        return ends.map { end in
-            defer { start = chunk.startIndex + end }
-            return chunk[start..<chunk.startIndex + end]
+            return lines
         }
     }
 
