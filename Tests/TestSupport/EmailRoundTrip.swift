@@ -8,13 +8,7 @@ public enum EmailRoundTrip {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// python3 on PATH, if any.
-    public static let python: URL? = {
-        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("python3")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }()
+    public static let python: URL? = executableOnPath("python3")
 
     /// True when python3 is there to run the check.
     public static var isAvailable: Bool { python != nil }

@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 import MIMEWriter
 import MustacheEngine
@@ -63,14 +62,11 @@ struct BatchRenderer: Sendable {
     static func start(_ records: [RawRecord], on renderers: [BatchRenderer]) -> RenderingBlock {
         let block = RenderingBlock(count: records.count)
         guard !records.isEmpty else { return block }
-        let workers = min(renderers.count, records.count)
-        DispatchQueue.global().async(group: block.group) {
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                // Each worker takes the next record not yet taken, so a slow
-                // record does not hold the others up.
-                while let index = block.claim() {
-                    block.store(renderers[worker].render(records[index]), at: index)
-                }
+        block.workers = WorkerThreads(count: min(renderers.count, records.count)) { worker in
+            // Each worker takes the next record not yet taken, so a slow
+            // record does not hold the others up.
+            while let index = block.claim() {
+                block.store(renderers[worker].render(records[index]), at: index)
             }
         }
         return block
@@ -161,10 +157,11 @@ struct BatchRenderer: Sendable {
 /// and fill the result at each record's index.
 final class RenderingBlock: @unchecked Sendable {
     // Each index is claimed (atomically) and written by exactly one worker,
-    // and read only after the group is done, so the slots need no lock. Raw
-    // memory, not an Array: a shared Array would be checked for uniqueness on
-    // every write.
-    fileprivate let group = DispatchGroup()
+    // and read only after the workers are joined, so the slots need no lock.
+    // Raw memory, not an Array: a shared Array would be checked for
+    // uniqueness on every write.
+    /// The threads rendering the block; set and joined by the thread that started it.
+    fileprivate var workers: WorkerThreads?
     private let next = Atomic<Int>(0)
     private let slots: UnsafeMutablePointer<RenderedRecord?>
     private let count: Int
@@ -192,7 +189,7 @@ final class RenderingBlock: @unchecked Sendable {
 
     /// Waits for the block to finish; the results in input order.
     func results() -> [RenderedRecord] {
-        group.wait()
+        workers.take()?.join()
         return (0..<count).map { slots[$0]! }
     }
 }

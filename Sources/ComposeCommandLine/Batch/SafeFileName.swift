@@ -49,7 +49,7 @@ struct SafeFileNames {
             let unsafe = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || "/\\:*?\"<>|".unicodeScalars.contains(scalar)
             result.unicodeScalars.append(unsafe || scalar.properties.isWhitespace ? "_" : scalar)
         }
-        while result.contains("..") { result = result.replacingDoubleDots }
+        result = result.replacingDoubleDots
         while result.hasPrefix(".") || result.hasPrefix("-") { result = "_" + result.dropFirst() }
         if result.isEmpty { result = "case" }
         if isDeviceName(result) { result = "_" + result }
@@ -75,6 +75,7 @@ struct SafeFileNames {
 }
 
 extension String {
+    /// Each `..` with its second dot made `_`; one pass leaves no two dots in a row.
     fileprivate var replacingDoubleDots: String {
         var result = ""
         var previousDot = false

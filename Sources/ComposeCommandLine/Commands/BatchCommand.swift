@@ -108,9 +108,13 @@ struct BatchCommand {
             } catch {
                 inputProblem = error
             }
+            // The block before is finished before this one starts, so no more
+            // than `--jobs` threads render at once (and allocate from as many
+            // malloc arenas: overlapping blocks took 30% more memory).
+            let finished = previous?.results()
             let current = BatchRenderer.start(block, on: renderers)
-            for rendered in [previous, inputProblem == nil ? nil : current].compactMap({ $0 }) {
-                guard try write(rendered.results(), to: &output, progress: &progress) else {
+            for results in [finished, inputProblem == nil ? nil : current.results()].compactMap({ $0 }) {
+                guard try write(results, to: &output, progress: &progress) else {
                     _ = current.results()  // let the workers finish before returning
                     return nil
                 }

@@ -1,16 +1,10 @@
 import Foundation
+import TestSupport
 
 /// python3 and check-mime, found once; tests that need them are skipped
 /// with a message when they are absent.
 enum ExternalTools {
-    static let python3: URL? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("python3")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }()
+    static let python3: URL? = executableOnPath("python3")
 
     /// `../shared/tools/check-mime` from the package root.
     static let checkMIME: URL? = {
