@@ -12,7 +12,7 @@ enum SecretPatterns {
                 var reasons: [String] = []
                 var offset = 0
                 while offset + 1 < bytes.count {
-                    if mayStart[Int(bytes[offset])], mayStartMatch(bytes[offset], bytes[offset + 1]),
+                    if mayStart[Int(bytes[offset])], mayStartMatch(at: offset, in: bytes),
                         let reason = match(at: offset, in: bytes), !reasons.contains(reason)
                     {
                         reasons.append(reason)
@@ -24,7 +24,7 @@ enum SecretPatterns {
         }
     }
 
-    /// The first bytes of `mayStartMatch(_:_:)`, by byte: one look-up passes
+    /// The first bytes of `mayStartMatch(at:in:)`, by byte: one look-up passes
     /// almost every position.
     private static let startBytes: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
@@ -32,16 +32,22 @@ enum SecretPatterns {
         return table
     }()
 
-    /// The first two bytes a match can start with (the cases of
-    /// `match(at:in:)`): `pa`/`pw`, `AK`, `gh`/`gi`, `sk`, `xo`, `--`, `ey`,
-    /// and 密 (E5 AF) or 口 (E5 8F).
+    /// Whether a match can start at `offset` (followed by at least one
+    /// byte), by the bytes it starts with (the cases of `match(at:in:)`):
+    /// `pa`/`pw`, `AK`, `gh`/`gi`, `sk`, `xo`, `--`, `ey`, and all three
+    /// bytes of 密 (E5 AF 86) or 口 (E5 8F A3), for many common Han
+    /// characters share their first two.
     @inline(__always)
-    private static func mayStartMatch(_ first: UInt8, _ second: UInt8) -> Bool {
-        switch first {
+    private static func mayStartMatch(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let second = bytes[offset + 1]
+        switch bytes[offset] {
         case UInt8(ascii: "p"), UInt8(ascii: "P"):
             let folded = second | 0x20
             return folded == UInt8(ascii: "a") || folded == UInt8(ascii: "w")
-        case 0xE5: return second == 0xAF || second == 0x8F
+        case 0xE5:
+            guard offset + 2 < bytes.count else { return false }
+            let third = bytes[offset + 2]
+            return second == 0xAF && third == 0x86 || second == 0x8F && third == 0xA3
         case UInt8(ascii: "A"): return second == UInt8(ascii: "K")
         case UInt8(ascii: "g"): return second == UInt8(ascii: "h") || second == UInt8(ascii: "i")
         case UInt8(ascii: "s"): return second == UInt8(ascii: "k")
