@@ -99,7 +99,10 @@ struct SignificantText {
     func occurrences(of needle: [Unicode.Scalar]) -> [Int] {
         guard !needle.isEmpty else { return [] }
         guard scalars.count >= needle.count else { return [] }
-        let fallback = Self.failureTable(needle)
+        // Built on the first mismatch after two or more matched scalars: most
+        // texts never have one (a match of one falls back to none), and the
+        // table costs as much as a short search.
+        var fallback: [Int] = []
         var found: [Int] = []
         var matched = 0
         var position = 0
@@ -112,7 +115,8 @@ struct SignificantText {
             }
             let scalar = scalars[position]
             while matched > 0, needle[matched] != scalar {
-                matched = fallback[matched - 1]
+                if matched > 1 && fallback.isEmpty { fallback = Self.failureTable(needle) }
+                matched = matched > 1 ? fallback[matched - 1] : 0
             }
             if needle[matched] == scalar { matched += 1 }
             if matched == needle.count {
