@@ -6,7 +6,9 @@ import MustacheEngine
 struct ReplyView {
     let data: TemplateValue
     private let thread: [QuotedMessage]
-    private let computed: TemplateObject
+    /// The `compose` object, kept as the value (an enum: dropping or reading
+    /// it costs less than a bare `TemplateObject` on a one-off reply).
+    private let computed: TemplateValue
 
     init(kind: String, data: TemplateValue, facts: ReplyFacts, compiled: CompiledLocale) {
         thread = facts.thread
@@ -25,7 +27,8 @@ struct ReplyView {
         if let name = facts.signatureName { members.append(("signature_name", .string(name))) }
         members.append(("closure", Self.closureFlags(facts.closureReason)))
         members.append(("evidence", .list(Self.evidence(in: data))))
-        computed = TemplateObject(uniqueKeys: members[...])
+        let computed = TemplateObject(uniqueKeys: members[...])
+        self.computed = .object(computed)
         self.data = Self.adding(computed, to: data)
     }
 
@@ -37,20 +40,25 @@ struct ReplyView {
     /// The data for the quoted-thread template: `compose.thread` holds the
     /// earlier messages, newest first, with the notices removed from their bodies.
     func threadData(removing notices: [PrivacyNotice]) -> TemplateValue {
-        var computed = self.computed
-        computed["thread"] = .list(thread.map { message in
-            var entry = TemplateObject()
+        let messages: [TemplateValue] = thread.map { message in
             // Every key is present (empty when unknown): a missing one would make
             // the template's relative lookup fall through to the case's own field.
-            entry["from"] = .string(message.from)
-            entry["sent"] = .string(message.sent ?? "")
-            entry["to"] = .string(message.to)
-            entry["cc"] = .string(message.cc)
-            entry["subject"] = .string(message.subject ?? "")
-            entry["body"] = .string(BodyText.normalized(PrivacyNotice.removingCopies(of: notices, from: message.body)).trimmingTrailingNewlines)
-            return .object(entry)
-        })
-        return Self.adding(computed, to: data)
+            let entry: [(key: String, value: TemplateValue)] = [
+                ("from", .string(message.from)),
+                ("sent", .string(message.sent ?? "")),
+                ("to", .string(message.to)),
+                ("cc", .string(message.cc)),
+                ("subject", .string(message.subject ?? "")),
+                ("body", .string(BodyText.normalized(PrivacyNotice.removingCopies(of: notices, from: message.body)).trimmingTrailingNewlines)),
+            ]
+            return .object(TemplateObject(uniqueKeys: entry[...]))
+        }
+        // A new object of the members read out and the thread: copying
+        // `computed` to add to it would cost more.
+        guard case .object(let computed) = computed else { preconditionFailure("compose is built as an object") }
+        var members = (0..<computed.count).map { computed[member: $0] }
+        members.append(("thread", .list(messages)))
+        return Self.adding(TemplateObject(uniqueKeys: members[...]), to: data)
     }
 
     private static func adding(_ computed: TemplateObject, to data: TemplateValue) -> TemplateValue {

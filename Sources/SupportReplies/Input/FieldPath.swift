@@ -15,6 +15,7 @@ struct FieldPath: Sendable, Equatable {
         var text = dotted
         keys = text.withUTF8 { bytes in
             var keys: [MemberKey] = []
+            keys.reserveCapacity(bytes.count { $0 == UInt8(ascii: ".") } + 1)  // one allocation, not one per growth
             var start = 0
             for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ".") {
                 if end > start { keys.append(MemberKey(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))) }

@@ -32,10 +32,21 @@ public struct PrivacyNotice: Sendable, Equatable {
     public static func removingCopies(of notices: [PrivacyNotice], from text: String) -> String {
         var text = text
         // Most texts hold no copy: a cheap look proves it, and the text is returned as it is.
-        let candidates = text.withUTF8 { bytes in notices.filter { $0.pattern.mayOccur(in: bytes) } }
+        var firstStart = Int.max
+        var titleLength = 0
+        let candidates = text.withUTF8 { bytes in
+            notices.filter { notice in
+                guard let start = notice.pattern.firstPossibleStart(in: bytes) else { return false }
+                firstStart = min(firstStart, start)
+                titleLength = max(titleLength, notice.pattern.title.count)
+                return true
+            }
+        }
         guard !candidates.isEmpty else { return text }
         var bytes = Array(text.utf8)
-        let body = bytes.withUnsafeBufferPointer(SignificantText.init)
+        // No copy starts before `firstStart`: the text above it is folded only as far as a title needs.
+        let searchStart = SignificantText.lineStart(keeping: titleLength, before: firstStart, in: bytes)
+        let body = bytes.withUnsafeBufferPointer { SignificantText($0, from: searchStart) }
         var spans = candidates.flatMap { $0.spans(in: body, of: bytes) }
         guard !spans.isEmpty else { return text }
         // Last first, so earlier positions stay valid; a span overlapping one already removed is skipped.
@@ -128,12 +139,19 @@ public struct PrivacyNotice: Sendable, Equatable {
         /// next significant scalars (the first look compares
         /// `probeLength` of them). True sends the text to the full search.
         func mayOccur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard !needle.isEmpty, bytes.count >= minimumLength else { return false }
+            firstPossibleStart(in: bytes) != nil
+        }
+
+        /// The offset of the first scalar where a copy may start, by the
+        /// look of ``mayOccur(in:)``: no copy starts before it. Nil when
+        /// `bytes` certainly hold no copy.
+        func firstPossibleStart(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard !needle.isEmpty, bytes.count >= minimumLength else { return nil }
             let prefix = needle.prefix(Self.probeLength)
             for offset in 0...bytes.count - minimumLength where firstBytes[Int(bytes[offset])] {
-                if SignificantText.mayStart(with: prefix, at: offset, in: bytes) { return true }
+                if SignificantText.mayStart(with: prefix, at: offset, in: bytes) { return offset }
             }
-            return false
+            return nil
         }
 
         /// The first bytes of the scalars that fold to `scalar`: a letter or

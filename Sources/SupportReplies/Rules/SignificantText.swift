@@ -24,30 +24,31 @@ struct SignificantText {
         self = text.withUTF8 { Self($0) }
     }
 
-    /// The significant text of the UTF-8 `bytes` (a string's).
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// The significant text of the UTF-8 `bytes` (a string's) from offset
+    /// `start` (where a scalar starts) on; origins count from the start of `bytes`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) {
         // Written into place: every scalar takes at least one UTF-8 byte and
         // keeps at most one scalar per byte (② is three bytes, one digit), so
         // the UTF-8 length bounds both arrays.
         var origins: [Int] = []
-        scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { kept, keptCount in
-            origins = [Int](unsafeUninitializedCapacity: bytes.count) { from, fromCount in
-                fromCount = Self.fold(bytes, into: kept, from: from)
+        scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count - start) { kept, keptCount in
+            origins = [Int](unsafeUninitializedCapacity: bytes.count - start) { from, fromCount in
+                fromCount = Self.fold(bytes, at: start, into: kept, from: from)
             }
             keptCount = origins.count
         }
         self.origins = origins
     }
 
-    /// Writes the scalars `bytes` keep into `kept`, and where each came from
-    /// into `from`; returns how many (plain pointers and a local count, so
-    /// the loop keeps them in registers).
+    /// Writes the scalars `bytes` keep from offset `start` on into `kept`,
+    /// and where each came from into `from`; returns how many (plain
+    /// pointers and a local count, so the loop keeps them in registers).
     private static func fold(
-        _ bytes: UnsafeBufferPointer<UInt8>, into kept: UnsafeMutableBufferPointer<Unicode.Scalar>,
+        _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, into kept: UnsafeMutableBufferPointer<Unicode.Scalar>,
         from: UnsafeMutableBufferPointer<Int>
     ) -> Int {
         var count = 0
-        var offset = 0
+        var offset = start
         while offset < bytes.count {
             let (scalar, length) = bytes.scalar(at: offset)
             let folded = fold(scalar)
@@ -61,6 +62,35 @@ struct SignificantText {
                 from[count] = offset
                 count += 1
             }
+            offset += length
+        }
+        return count
+    }
+
+    /// The start of the line holding `offset`, or of a line above it, with
+    /// at least `count` significant scalars between it and `offset` (or the
+    /// start of `text`). Folded from there, the text shows a copy starting
+    /// at or after `offset` as folding it all would: whether the copy starts
+    /// its line, and the `count` significant scalars before it (a title).
+    static func lineStart(keeping count: Int, before offset: Int, in text: [UInt8]) -> Int {
+        let lines = TextLines(text)
+        var start = lines.start(of: offset)
+        var kept = keptCount(in: text, start..<offset)
+        while kept < count, start > 0 {
+            let above = lines.start(of: start - 1)
+            kept += keptCount(in: text, above..<start)
+            start = above
+        }
+        return start
+    }
+
+    /// How many scalars the UTF-8 `text` keeps in `range` (which starts a scalar).
+    private static func keptCount(in text: [UInt8], _ range: Range<Int>) -> Int {
+        var count = 0
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            let (scalar, length) = text.scalar(at: offset)
+            count += fold(scalar).count
             offset += length
         }
         return count
@@ -99,7 +129,10 @@ struct SignificantText {
     func occurrences(of needle: [Unicode.Scalar]) -> [Int] {
         guard !needle.isEmpty else { return [] }
         guard scalars.count >= needle.count else { return [] }
-        let fallback = Self.failureTable(needle)
+        // Built on the first mismatch after two or more matched scalars: most
+        // texts never have one (a match of one falls back to none), and the
+        // table costs as much as a short search.
+        var fallback: [Int] = []
         var found: [Int] = []
         var matched = 0
         var position = 0
@@ -112,7 +145,8 @@ struct SignificantText {
             }
             let scalar = scalars[position]
             while matched > 0, needle[matched] != scalar {
-                matched = fallback[matched - 1]
+                if matched > 1 && fallback.isEmpty { fallback = Self.failureTable(needle) }
+                matched = matched > 1 ? fallback[matched - 1] : 0
             }
             if needle[matched] == scalar { matched += 1 }
             if matched == needle.count {
