@@ -3,7 +3,7 @@ import Testing
 
 @testable import SupportReplies
 
-/// The cheap first look at a text (`PrivacyNotice.Pattern.mayOccur`) decides
+/// The cheap first look at a text (`PrivacyNotice.Pattern.firstPossibleStart`) decides
 /// whether the full search runs at all, so it must never miss a copy the full
 /// search (`count(in:)`) finds. Each row checks both, so a divergence fails.
 @Suite struct NoticeFirstLookTests {
@@ -93,7 +93,7 @@ import Testing
     static func firstLook(_ notice: PrivacyNotice, _ text: String) -> Bool {
         var text = text
         let pattern = PrivacyNotice.Pattern(computing: notice.title, notice.text)
-        return text.withUTF8(pattern.mayOccur)
+        return text.withUTF8 { pattern.firstPossibleStart(in: $0) != nil }
     }
 
     /// A piece of text: the notice re-written one way or another, a cut-off

@@ -132,19 +132,14 @@ public struct PrivacyNotice: Sendable, Equatable {
             self.firstBytes = Self.leadBytes(folding: needle.first)
         }
 
-        /// False when the UTF-8 `bytes` certainly hold no copy of the needle,
-        /// in one pass over at most their first `count - minimumLength + 1`
-        /// bytes: a copy takes at least `minimumLength` bytes, and starts with
-        /// a scalar folding to the needle's first, followed by the needle's
-        /// next significant scalars (the first look compares
-        /// `probeLength` of them). True sends the text to the full search.
-        func mayOccur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            firstPossibleStart(in: bytes) != nil
-        }
-
-        /// The offset of the first scalar where a copy may start, by the
-        /// look of ``mayOccur(in:)``: no copy starts before it. Nil when
-        /// `bytes` certainly hold no copy.
+        /// The offset of the first scalar where a copy of the needle may
+        /// start in the UTF-8 `bytes`: no copy starts before it. Nil when
+        /// they certainly hold none. One pass over at most their first
+        /// `count - minimumLength + 1` bytes: a copy takes at least
+        /// `minimumLength` bytes, and starts with a scalar folding to the
+        /// needle's first, followed by the needle's next significant scalars
+        /// (this first look compares `probeLength` of them). An offset sends
+        /// the text on to the full search.
         func firstPossibleStart(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
             guard !needle.isEmpty, bytes.count >= minimumLength else { return nil }
             let prefix = needle.prefix(Self.probeLength)
