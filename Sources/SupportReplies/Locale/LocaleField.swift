@@ -4,21 +4,28 @@ import MustacheEngine
 /// readers that throw a `LocaleError` naming that path.
 struct LocaleField {
     let value: TemplateValue?
-    let path: String
+    /// The path of the enclosing field and this field's last step: the
+    /// whole path is only spelled out for an error or a grandchild, as most
+    /// fields are read without either.
+    private let parentPath: String
+    private let step: String
 
     init(root: TemplateValue) {
-        value = root
-        path = ""
+        self.init(value: root, parentPath: "", step: "")
     }
 
-    private init(value: TemplateValue?, path: String) {
+    private init(value: TemplateValue?, parentPath: String, step: String) {
         self.value = value
-        self.path = path
+        self.parentPath = parentPath
+        self.step = step
     }
+
+    /// The key path of this field (`salutation.honorifics`, `dates.months[3]`).
+    var path: String { parentPath.isEmpty ? step : "\(parentPath).\(step)" }
 
     /// The member `key` of this object (absent when this is not an object).
     func child(_ key: String) -> LocaleField {
-        LocaleField(value: value?[key], path: path.isEmpty ? key : "\(path).\(key)")
+        LocaleField(value: value?[key], parentPath: path, step: key)
     }
 
     func error(_ message: String) -> LocaleError {
@@ -68,7 +75,7 @@ struct LocaleField {
             if case .string(let text) = item, Self.hasText(text) {
                 strings.append(text)
             } else {  // the item's own field says what is wrong with it
-                strings.append(try LocaleField(value: item, path: "\(path)[\(position)]").string())
+                strings.append(try LocaleField(value: item, parentPath: "", step: "\(path)[\(position)]").string())
             }
         }
         return strings
