@@ -100,7 +100,7 @@ private struct TreeBuilder {
     let sourceText: String
     let tokens: UnsafeBufferPointer<Token>
     /// The lexer's delimiter table, which tokens index.
-    let delimiters: [Delimiters]
+    let delimiters: DelimiterTable
     /// The template's paths, which tokens index.
     let paths: [VariablePath]
     /// The static names of the partial and parent tags built so far.
