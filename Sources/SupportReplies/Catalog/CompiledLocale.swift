@@ -17,24 +17,17 @@ struct CompiledLocale: Sendable {
     private(set) var requiredFields: [String: [FieldPath]] = [:]
     /// Template name → its file, to compile it when needed and for messages.
     private let files: [String: CatalogFile]
-    private let includes: [String: Includes]
-
-    /// What a template names in partial and parent tags.
-    private struct Includes: Sendable {
-        let partials: [String]
-        let dynamic: Bool
-    }
 
     /// Reads which names of `locale` are kinds, and compiles the templates of
     /// `kinds` (all templates when nil) and every user template.
     static func compile(_ locale: String, in catalog: ReplyCatalog, bundle: LocaleBundle, kinds wanted: Set<String>?) throws(CompositionError) -> CompiledLocale {
         let files = catalog.templates[locale] ?? [:]
         var set = TemplateSet()
-        var includes = [String: Includes](minimumCapacity: files.count)
+        var included: Set<String> = []
         var userNames: [String] = []
         for (name, file) in files {
-            if file.isBuiltIn, let embedded = BuiltInFiles.includes(path: file.path) {
-                includes[name] = Includes(partials: embedded.partials, dynamic: embedded.dynamic)
+            if let embedded = embeddedIncludes(file) {
+                included.formUnion(embedded.partials)
             } else {
                 userNames.append(name)
             }
@@ -42,10 +35,10 @@ struct CompiledLocale: Sendable {
         for name in userNames.sorted() {  // the first error in name order is reported
             let template = try compile(name, files[name]!)
             set.insert(template)
-            includes[name] = Includes(partials: Array(template.partialNames), dynamic: template.usesDynamicPartials)
+            included.formUnion(template.partialNames)
         }
-        let kinds = ReplyCatalog.kinds(among: files.keys, including: includes.values.lazy.map(\.partials))
-        var compiled = CompiledLocale(bundle: bundle, templates: set, kinds: kinds, files: files, includes: includes)
+        let kinds = ReplyCatalog.kinds(among: files.keys, included: included)
+        var compiled = CompiledLocale(bundle: bundle, templates: set, kinds: kinds, files: files)
         if wanted == nil { try compiled.compile(Set(files.keys)) }
         try compiled.prepare(kinds.intersection(wanted ?? kinds))
         return compiled
@@ -73,11 +66,29 @@ struct CompiledLocale: Sendable {
         var reached: Set<String> = []
         var pending = Array(names)
         while let name = pending.popLast() {
-            guard let include = includes[name], reached.insert(name).inserted else { continue }
+            guard files[name] != nil, reached.insert(name).inserted else { continue }
+            let include = Self.includes(of: name, files: files, templates: templates)
             if include.dynamic { return Set(files.keys) }
             pending += include.partials
         }
         return reached
+    }
+
+    /// What the template `name` (one of `files`) names in partial and parent
+    /// tags: read when it was embedded for an unchanged built-in, else from
+    /// the template, which was compiled up front. (Asked again rather than
+    /// kept: a dictionary of a type of its own costs more at start-up.)
+    private static func includes(
+        of name: String, files: [String: CatalogFile], templates: TemplateSet
+    ) -> (partials: [String], dynamic: Bool) {
+        if let embedded = embeddedIncludes(files[name]!) { return embedded }
+        let template = templates[name]!
+        return (Array(template.partialNames), template.usesDynamicPartials)
+    }
+
+    /// What a built-in file's template includes, read when it was embedded; nil for a user's file.
+    private static func embeddedIncludes(_ file: CatalogFile) -> (partials: [String], dynamic: Bool)? {
+        file.isBuiltIn ? BuiltInFiles.includes(path: file.path) : nil
     }
 
     private mutating func compile(_ names: Set<String>) throws(CompositionError) {

@@ -77,10 +77,10 @@ public struct ReplyCatalog: Sendable {
 
     /// The kinds among one locale's template names: every name that no
     /// template of the locale includes as a partial or parent (and that is
-    /// not the thread quote), given the names each template includes.
-    static func kinds(among names: some Sequence<String>, including: some Sequence<[String]>) -> Set<String> {
-        var partials: Set<String> = [quotedThreadTemplate]
-        for included in including { partials.formUnion(included) }
+    /// not the thread quote), given every name the templates include.
+    static func kinds(among names: some Sequence<String>, included: Set<String>) -> Set<String> {
+        var partials = included
+        partials.insert(quotedThreadTemplate)
         return Set(names).subtracting(partials)
     }
 }
