@@ -7,16 +7,31 @@ import MustacheEngine
 /// Every user template is compiled up front all the same, so a broken one
 /// is reported whichever kind is asked for; a built-in template is compiled
 /// only when needed, what it includes having been read when it was embedded.
-struct CompiledLocale: Sendable {
+///
+/// A class, so that handing a locale to each reply is one retain, not a
+/// copy of every field (whose first copy sets up the runtime metadata of
+/// each field's type).
+final class CompiledLocale: Sendable {
     let bundle: LocaleBundle
     /// The compiled templates (see above).
-    private(set) var templates: TemplateSet
+    let templates: TemplateSet
     /// Names that are reply kinds (not partials).
     let kinds: Set<String>
     /// The case fields each prepared kind requires, derived once from its templates.
-    private(set) var requiredFields: [String: [FieldPath]] = [:]
+    let requiredFields: [String: [FieldPath]]
     /// Template name → its file, to compile it when needed and for messages.
     private let files: [String: CatalogFile]
+
+    private init(
+        bundle: LocaleBundle, templates: TemplateSet, kinds: Set<String>, requiredFields: [String: [FieldPath]],
+        files: [String: CatalogFile]
+    ) {
+        self.bundle = bundle
+        self.templates = templates
+        self.kinds = kinds
+        self.requiredFields = requiredFields
+        self.files = files
+    }
 
     /// Reads which names of `locale` are kinds, and compiles the templates of
     /// `kinds` (all templates when nil) and every user template.
@@ -38,26 +53,28 @@ struct CompiledLocale: Sendable {
             included.formUnion(template.partialNames)
         }
         let kinds = ReplyCatalog.kinds(among: files.keys, included: included)
-        var compiled = CompiledLocale(bundle: bundle, templates: set, kinds: kinds, files: files)
-        if wanted == nil { try compiled.compile(Set(files.keys)) }
-        try compiled.prepare(kinds.intersection(wanted ?? kinds))
-        return compiled
+        let compiled = CompiledLocale(bundle: bundle, templates: set, kinds: kinds, requiredFields: [:], files: files)
+        return try compiled.prepared(kinds.intersection(wanted ?? kinds), compiling: wanted == nil ? Set(files.keys) : [])
     }
 
     /// This locale with `kind`'s templates compiled and its required fields derived.
     func preparing(_ kind: String) throws(CompositionError) -> CompiledLocale {
         guard requiredFields[kind] == nil, kinds.contains(kind) else { return self }
-        var prepared = self
-        try prepared.prepare([kind])
-        return prepared
+        return try prepared([kind])
     }
 
-    private mutating func prepare(_ kinds: Set<String>) throws(CompositionError) {
-        guard !kinds.isEmpty else { return }
-        try compile(reached(from: kinds.union([ReplyCatalog.quotedThreadTemplate])))
-        for kind in kinds {
-            requiredFields[kind] = CaseReader.requiredFields(kind: kind, templates: templates).map(FieldPath.init)
+    /// This locale with `names` compiled, and `kinds`' templates compiled and their required fields derived.
+    private func prepared(_ kinds: Set<String>, compiling names: Set<String> = []) throws(CompositionError) -> CompiledLocale {
+        var templates = templates
+        var requiredFields = requiredFields
+        try compile(names, into: &templates)
+        if !kinds.isEmpty {
+            try compile(reached(from: kinds.union([ReplyCatalog.quotedThreadTemplate])), into: &templates)
+            for kind in kinds {
+                requiredFields[kind] = CaseReader.requiredFields(kind: kind, templates: templates).map(FieldPath.init)
+            }
         }
+        return CompiledLocale(bundle: bundle, templates: templates, kinds: self.kinds, requiredFields: requiredFields, files: files)
     }
 
     /// `names` and the templates they include, transitively; every template
@@ -91,7 +108,7 @@ struct CompiledLocale: Sendable {
         file.isBuiltIn ? BuiltInFiles.includes(path: file.path) : nil
     }
 
-    private mutating func compile(_ names: Set<String>) throws(CompositionError) {
+    private func compile(_ names: Set<String>, into templates: inout TemplateSet) throws(CompositionError) {
         for name in names.sorted() where templates[name] == nil {
             templates.insert(try Self.compile(name, files[name]!))
         }
