@@ -883,41 +883,60 @@ privacynotice
         }
     }
 
-    /// The built-in templates by locale, then name (see `ReplyCatalog.templates`),
+    /// The locales that have built-in templates, sorted.
+    static let templateLocales = ["en-US", "zh-CN"]
+
+    /// The built-in templates of a locale by name (see `ReplyCatalog.templates`),
     /// laid out when this file was generated: no path is cut, no table is read
-    /// at start-up, and each dictionary is made at its final size.
-    static func templatesByLocale() -> [String: [String: CatalogFile]] {
-        var byLocale = [String: [String: CatalogFile]](minimumCapacity: 2)
+    /// at start-up, the dictionary is made at its final size, and only the
+    /// locale asked for is laid out.
+    static func templates(locale: String) -> [String: CatalogFile]? {
         var names: [String: CatalogFile]
-        names = [String: CatalogFile](minimumCapacity: 8)
-        names["analysis-result"] = file(2)
-        names["closure"] = file(3)
-        names["initial-response"] = file(4)
-        names["log-request"] = file(5)
-        names["onsite-visit"] = file(6)
-        names["quoted-thread"] = file(7)
-        names["scope-definition"] = file(8)
-        names["signature"] = file(9)
-        byLocale["en-US"] = names
-        names = [String: CatalogFile](minimumCapacity: 8)
-        names["analysis-result"] = file(10)
-        names["closure"] = file(11)
-        names["initial-response"] = file(12)
-        names["log-request"] = file(13)
-        names["onsite-visit"] = file(14)
-        names["quoted-thread"] = file(15)
-        names["scope-definition"] = file(16)
-        names["signature"] = file(17)
-        byLocale["zh-CN"] = names
-        return byLocale
+        switch locale {
+        case "en-US":
+            names = [String: CatalogFile](minimumCapacity: 8)
+            names["analysis-result"] = file(2)
+            names["closure"] = file(3)
+            names["initial-response"] = file(4)
+            names["log-request"] = file(5)
+            names["onsite-visit"] = file(6)
+            names["quoted-thread"] = file(7)
+            names["scope-definition"] = file(8)
+            names["signature"] = file(9)
+        case "zh-CN":
+            names = [String: CatalogFile](minimumCapacity: 8)
+            names["analysis-result"] = file(10)
+            names["closure"] = file(11)
+            names["initial-response"] = file(12)
+            names["log-request"] = file(13)
+            names["onsite-visit"] = file(14)
+            names["quoted-thread"] = file(15)
+            names["scope-definition"] = file(16)
+            names["signature"] = file(17)
+        default:
+            return nil
+        }
+        return names
     }
 
-    /// The built-in locale files by locale (see `ReplyCatalog.locales`).
-    static func localeFiles() -> [String: [CatalogFile]] {
-        var byLocale = [String: [CatalogFile]](minimumCapacity: 2)
-        byLocale["en-US"] = [file(0)]
-        byLocale["zh-CN"] = [file(1)]
-        return byLocale
+    /// True when some locale has a built-in template named `name`.
+    static func hasTemplate(named name: String) -> Bool {
+        switch name {
+        case "analysis-result", "closure", "initial-response", "log-request", "onsite-visit", "quoted-thread", "scope-definition", "signature": return true
+        default: return false
+        }
+    }
+
+    /// The locales that have a built-in locale file, sorted.
+    static let localeNames = ["en-US", "zh-CN"]
+
+    /// The built-in locale file of a locale (see `ReplyCatalog.locales`).
+    static func localeFile(locale: String) -> CatalogFile? {
+        switch locale {
+        case "en-US": return file(0)
+        case "zh-CN": return file(1)
+        default: return nil
+        }
     }
 
     private static func file(_ index: Int) -> CatalogFile {

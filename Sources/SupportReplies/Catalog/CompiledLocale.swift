@@ -36,7 +36,7 @@ final class CompiledLocale: Sendable {
     /// Reads which names of `locale` are kinds, and compiles the templates of
     /// `kinds` (all templates when nil) and every user template.
     static func compile(_ locale: String, in catalog: ReplyCatalog, bundle: LocaleBundle, kinds wanted: Set<String>?) throws(CompositionError) -> CompiledLocale {
-        let files = catalog.templates[locale] ?? [:]
+        let files = catalog.templateFiles(locale) ?? [:]
         var set = TemplateSet()
         var included: Set<String> = []
         var userNames: [String] = []
@@ -123,28 +123,29 @@ final class CompiledLocale: Sendable {
     }
 
     /// Reads a locale's files, later ones merged over earlier ones key by key.
-    static func readBundle(_ locale: String, files: [CatalogFile]) throws(CompositionError) -> LocaleBundle {
+    static func readBundle(_ locale: String, in catalog: ReplyCatalog) throws(CompositionError) -> LocaleBundle {
         // An unchanged built-in file was read when it was embedded; it is validated all the same.
         let merged: TemplateValue
-        if let value = unchangedBuiltIn(files).flatMap(BuiltInFiles.localeValue(path:)) {
+        if let value = catalog.unchangedBuiltInLocale(locale).flatMap(BuiltInFiles.localeValue(path:)) {
             merged = value
         } else {
-            merged = try mergedFiles(locale, files: files)
+            merged = try mergedFiles(locale, files: catalog.localeFiles(locale))
         }
         do {
             return try LocaleBundle(merged)
         } catch {
-            throw localeError(error, in: files)
+            throw localeError(error, in: catalog.localeFiles(locale))
         }
     }
 
     /// Reads only the privacy notice of a locale's files: all a composer
     /// needs of a locale it does not write in (to remove its notice from
     /// quoted messages), at a fraction of the cost of the whole bundle.
-    static func readNotice(_ locale: String, files: [CatalogFile]) throws(CompositionError) -> PrivacyNotice {
-        if let notice = unchangedBuiltIn(files).flatMap(BuiltInFiles.privacyNotice(path:)) {
+    static func readNotice(_ locale: String, in catalog: ReplyCatalog) throws(CompositionError) -> PrivacyNotice {
+        if let notice = catalog.unchangedBuiltInLocale(locale).flatMap(BuiltInFiles.privacyNotice(path:)) {
             return PrivacyNotice(title: notice.title, text: notice.text)
         }
+        let files = catalog.localeFiles(locale)
         let merged = try mergedFiles(locale, files: files)
         do {
             return try PrivacyNotice(LocaleField(root: merged).child("privacy_notice"))
@@ -156,11 +157,6 @@ final class CompiledLocale: Sendable {
     /// A bad key of a locale, reported against its last file (the overlay that set it, or the built-in one).
     private static func localeError(_ error: LocaleError, in files: [CatalogFile]) -> CompositionError {
         .config(nil, "\(files.last!.path): \(error.key): \(error.message)")
-    }
-
-    /// The path of a locale's only file when it is a built-in one (no overlay was added over it).
-    private static func unchangedBuiltIn(_ files: [CatalogFile]) -> String? {
-        files.count == 1 && files[0].isBuiltIn ? files[0].path : nil
     }
 
     private static func mergedFiles(_ locale: String, files: [CatalogFile]) throws(CompositionError) -> TemplateValue {
