@@ -40,7 +40,7 @@ struct LocaleField {
     /// A string with at least one non-space character.
     func string() throws(LocaleError) -> String {
         guard let text = try present().stringValue else { throw mismatch("a string") }
-        guard Self.hasText(text) else { throw error("must not be empty") }
+        guard text.hasNonWhitespace else { throw error("must not be empty") }
         return text
     }
 
@@ -72,7 +72,7 @@ struct LocaleField {
         var strings: [String] = []
         strings.reserveCapacity(items.count)
         for (position, item) in items.enumerated() {
-            if case .string(let text) = item, Self.hasText(text) {
+            if case .string(let text) = item, text.hasNonWhitespace {
                 strings.append(text)
             } else {  // the item's own field says what is wrong with it
                 strings.append(try LocaleField(value: item, parentPath: "", step: "\(path)[\(position)]").string())
@@ -81,17 +81,13 @@ struct LocaleField {
         return strings
     }
 
-    private static func hasText(_ text: String) -> Bool {
-        text.unicodeScalars.contains { !$0.isWhitespace }
-    }
-
     /// An object whose members are all strings.
     func stringDictionary() throws(LocaleError) -> [String: String] {
         let object = try object()
         var members = [String: String](minimumCapacity: object.count)
         for position in 0..<object.count {
             let (key, value) = object[member: position]
-            if case .string(let text) = value, Self.hasText(text) {
+            if case .string(let text) = value, text.hasNonWhitespace {
                 members[key] = text
             } else {  // the member's own field says what is wrong with it
                 members[key] = try child(key).string()
