@@ -82,16 +82,22 @@ struct LocaleField {
     }
 
     /// An object whose members are all strings.
-    func stringDictionary() throws(LocaleError) -> [String: String] {
+    func stringObject() throws(LocaleError) -> TemplateObject {
         let object = try object()
-        var members = [String: String](minimumCapacity: object.count)
         for position in 0..<object.count {
             let (key, value) = object[member: position]
-            if case .string(let text) = value, text.hasNonWhitespace {
-                members[key] = text
-            } else {  // the member's own field says what is wrong with it
-                members[key] = try child(key).string()
-            }
+            if case .string(let text) = value, text.hasNonWhitespace { continue }
+            _ = try child(key).string()  // the member's own field says what is wrong with it
+        }
+        return object
+    }
+
+    /// An object whose members are all strings, as a dictionary.
+    func stringDictionary() throws(LocaleError) -> [String: String] {
+        let object = try stringObject()
+        var members = [String: String](minimumCapacity: object.count)
+        for position in 0..<object.count {
+            if case (let key, .string(let text)) = object[member: position] { members[key] = text }
         }
         return members
     }
