@@ -5,8 +5,19 @@
 /// split and decoded once, and a template's paths cost one key allocation in
 /// all rather than one each.
 struct PathTable {
-    /// The paths, indexed by ``Token/path``.
-    let paths: [VariablePath]
+    /// The keys of all the paths, shared by them.
+    private let keys: [MemberKey]
+    /// Path `i`'s keys are `keys[keyStarts[i]..<keyStarts[i + 1]]`.
+    private let keyStarts: [Int]
+    /// Each path's name as written.
+    private let dotted: [String]
+
+    /// The path indexed by a token's ``Token/path``. (Paths are made when
+    /// asked for, not kept in an array: an array of them would be the only
+    /// one of its type, whose set-up at start-up costs more than the paths.)
+    subscript(index: Int) -> VariablePath {
+        VariablePath(keys: keys, segments: keyStarts[index]..<keyStarts[index + 1], dotted: dotted[index])
+    }
 
     /// How many of the most recent names a name is looked for among, which
     /// keeps the search short however many names a template has.
@@ -38,22 +49,21 @@ struct PathTable {
         }
         var keys: [MemberKey] = []
         keys.reserveCapacity(keyCount)
-        var keyStarts: [Int] = []  // name i's keys are keyStarts[i]..<keyStarts[i + 1]
+        var keyStarts: [Int] = []
         keyStarts.reserveCapacity(namers.count + 1)
         for namer in namers {
             keyStarts.append(keys.count)
             Self.appendKeys(of: UnsafeBufferPointer(rebasing: source[tokens[namer].name]), to: &keys)
         }
         keyStarts.append(keys.count)
-        paths = namers.indices.map { name in
-            let segments = keyStarts[name]..<keyStarts[name + 1]
+        self.dotted = namers.indices.map { name in
             // A name without dots is its one key's name: share the string.
-            let dotted =
-                segments.count == 1
-                ? keys[segments.lowerBound].name
+            keyStarts[name + 1] - keyStarts[name] == 1
+                ? keys[keyStarts[name]].name
                 : String(copying: UnsafeBufferPointer(rebasing: source[tokens[namers[name]].name]))
-            return VariablePath(keys: keys, segments: segments, dotted: dotted)
         }
+        self.keys = keys
+        self.keyStarts = keyStarts
     }
 
     /// Variables, sections and dynamic partials and parents name a path.
