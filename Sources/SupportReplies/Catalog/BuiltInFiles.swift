@@ -1304,8 +1304,9 @@ privacynotice
         }
     }
 
-    /// An object from members whose keys all differ (the locale files were read with them).
+    /// An object from members whose keys all differ (the locale files were read with them),
+    /// without a lookup index: a locale is read member by member (see `LocaleField`).
     private static func object(_ members: [(key: String, value: TemplateValue)]) -> TemplateValue {
-        .object(TemplateObject(uniqueKeys: members[...]))
+        .object(TemplateObject(uniqueKeys: members[...], indexed: false))
     }
 }
