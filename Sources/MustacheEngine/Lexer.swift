@@ -1,9 +1,8 @@
 /// What the lexer produces: the tokens, and the table their `delimiters`
-/// indices refer to (the starting delimiters first, then those of each
-/// set-delimiter tag in order).
+/// indices refer to.
 struct LexedTemplate {
     var tokens: [Token]
-    let delimiters: [Delimiters]
+    let delimiters: DelimiterTable
 }
 
 /// Splits template source into tokens: text cut at line ends, and tags.
@@ -19,13 +18,13 @@ struct Lexer {
     private var position = 0
     /// The delimiters in force, the last entry of `delimiterTable`.
     private var delimiters: Delimiters
-    private var delimiterTable: [Delimiters]
+    private var delimiterTable: DelimiterTable
     private var tokens: [Token] = []
 
     private init(source: UnsafeBufferPointer<UInt8>, delimiters: Delimiters) {
         self.source = source
         self.delimiters = delimiters
-        delimiterTable = [delimiters]
+        delimiterTable = DelimiterTable(starting: delimiters)
         tokens.reserveCapacity(source.count / Self.bytesPerToken + 1)
     }
 
@@ -168,7 +167,7 @@ struct Lexer {
 
     private mutating func emitTag(_ kind: Token.Kind, start: Int, end: Int, name: Range<Int>, isDynamic: Bool = false) {
         tokens.append(
-            Token(kind: kind, range: start..<end, name: name, isDynamic: isDynamic, delimiters: delimiterTable.count - 1))
+            Token(kind: kind, range: start..<end, name: name, isDynamic: isDynamic, delimiters: delimiterTable.lastIndex))
         position = end
     }
 

@@ -25,7 +25,7 @@ enum Parser {
             StandaloneLines.markClearance(&lexed.tokens, source: source)
             BlockIndentation.reindent(&lexed.tokens, source: source)
             StandaloneLines.dropStandaloneLines(&lexed.tokens)
-            let paths = PathTable(tokens: &lexed.tokens, source: source).paths
+            let paths = PathTable(tokens: &lexed.tokens, source: source)
             return lexed.tokens.withUnsafeBufferPointer { tokens in
                 var builder = TreeBuilder(
                     source: source, sourceText: text, tokens: tokens, delimiters: lexed.delimiters, paths: paths)
@@ -100,9 +100,9 @@ private struct TreeBuilder {
     let sourceText: String
     let tokens: UnsafeBufferPointer<Token>
     /// The lexer's delimiter table, which tokens index.
-    let delimiters: [Delimiters]
+    let delimiters: DelimiterTable
     /// The template's paths, which tokens index.
-    let paths: [VariablePath]
+    let paths: PathTable
     /// The static names of the partial and parent tags built so far.
     private(set) var partialNames: Set<String> = []
     /// A partial or parent tag built so far names its template by a path.

@@ -5,17 +5,18 @@
 /// split and decoded once, and a template's paths cost one key allocation in
 /// all rather than one each.
 struct PathTable {
-    /// The paths, indexed by ``Token/path``.
-    let paths: [VariablePath]
+    /// The keys of all the paths, shared by them.
+    private let keys: [MemberKey]
+    /// Path `i`'s keys are `keys[keyStarts[i]..<keyStarts[i + 1]]`.
+    private let keyStarts: [Int]
+    /// Each path's name as written.
+    private let dotted: [String]
 
-    /// A distinct name while the table is built.
-    private struct Name {
-        /// Where the name is in the source.
-        let bytes: Range<Int>
-        /// ``PathTable/quickKey(_:in:)`` of the name.
-        let quickKey: UInt64
-        /// Its keys in the shared array, once made.
-        var keys: Range<Int> = 0..<0
+    /// The path indexed by a token's ``Token/path``. (Paths are made when
+    /// asked for, not kept in an array: an array of them would be the only
+    /// one of its type, whose set-up at start-up costs more than the paths.)
+    subscript(index: Int) -> VariablePath {
+        VariablePath(keys: keys, segments: keyStarts[index]..<keyStarts[index + 1], dotted: dotted[index])
     }
 
     /// How many of the most recent names a name is looked for among, which
@@ -23,35 +24,46 @@ struct PathTable {
     private static let recentNames = 64
 
     /// Builds the paths of the tags in `tokens` and sets each such tag's ``Token/path``.
+    ///
+    /// The distinct names are kept as arrays of integers (the token that
+    /// names each first, its ``quickKey(_:in:)``, where its keys start), not
+    /// as an array of a type of their own: at start-up, the first array of a
+    /// type costs more than the names.
     init(tokens: inout [Token], source: UnsafeBufferPointer<UInt8>) {
-        var names: [Name] = []
-        names.reserveCapacity(tokens.count / 2)  // freed when the table is built: generous beats regrowing
+        var namers: [Int] = []
+        var quickKeys: [UInt64] = []
+        namers.reserveCapacity(tokens.count / 2)  // freed when the table is built: generous beats regrowing
+        quickKeys.reserveCapacity(tokens.count / 2)
         var keyCount = 0
         for index in tokens.indices where Self.namesPath(tokens[index]) {
             let bytes = tokens[index].name
             let quickKey = Self.quickKey(bytes, in: source)
-            if let known = Self.recent(bytes, quickKey, among: names, in: source) {
+            if let known = Self.recent(bytes, quickKey, among: namers, quickKeys, of: tokens, in: source) {
                 tokens[index].path = known
             } else {
-                tokens[index].path = names.count
-                names.append(Name(bytes: bytes, quickKey: quickKey))
+                tokens[index].path = namers.count
+                namers.append(index)
+                quickKeys.append(quickKey)
                 keyCount += Self.segmentCount(of: UnsafeBufferPointer(rebasing: source[bytes]))
             }
         }
         var keys: [MemberKey] = []
         keys.reserveCapacity(keyCount)
-        for index in names.indices {
-            let start = keys.count
-            Self.appendKeys(of: UnsafeBufferPointer(rebasing: source[names[index].bytes]), to: &keys)
-            names[index].keys = start..<keys.count
+        var keyStarts: [Int] = []
+        keyStarts.reserveCapacity(namers.count + 1)
+        for namer in namers {
+            keyStarts.append(keys.count)
+            Self.appendKeys(of: UnsafeBufferPointer(rebasing: source[tokens[namer].name]), to: &keys)
         }
-        paths = names.map { name in
+        keyStarts.append(keys.count)
+        self.dotted = namers.indices.map { name in
             // A name without dots is its one key's name: share the string.
-            let dotted =
-                name.keys.count == 1
-                ? keys[name.keys.lowerBound].name : String(copying: UnsafeBufferPointer(rebasing: source[name.bytes]))
-            return VariablePath(keys: keys, segments: name.keys, dotted: dotted)
+            keyStarts[name + 1] - keyStarts[name] == 1
+                ? keys[keyStarts[name]].name
+                : String(copying: UnsafeBufferPointer(rebasing: source[tokens[namers[name]].name]))
         }
+        self.keys = keys
+        self.keyStarts = keyStarts
     }
 
     /// Variables, sections and dynamic partials and parents name a path.
@@ -63,13 +75,15 @@ struct PathTable {
         }
     }
 
-    /// The index of a recent name with the same bytes, if there is one.
+    /// The index of a recent name with the same bytes, if there is one:
+    /// name `i` is the name of `tokens[namers[i]]`, with quick key `quickKeys[i]`.
     private static func recent(
-        _ bytes: Range<Int>, _ quickKey: UInt64, among names: [Name], in source: UnsafeBufferPointer<UInt8>
+        _ bytes: Range<Int>, _ quickKey: UInt64, among namers: [Int], _ quickKeys: [UInt64], of tokens: [Token],
+        in source: UnsafeBufferPointer<UInt8>
     ) -> Int? {
-        var index = names.count - 1
-        while index >= max(0, names.count - recentNames) {
-            if names[index].quickKey == quickKey, source.bytes(names[index].bytes, equal: bytes) { return index }
+        var index = namers.count - 1
+        while index >= max(0, namers.count - recentNames) {
+            if quickKeys[index] == quickKey, source.bytes(tokens[namers[index]].name, equal: bytes) { return index }
             index -= 1
         }
         return nil

@@ -146,9 +146,13 @@ public struct TemplateObject: Sendable, Equatable {
     /// them), in order. Nothing is compared, so this is the cheap way in for
     /// a reader that has already rejected duplicate keys; a repeated key
     /// would leave two members of that name.
-    public init(uniqueKeys members: ArraySlice<(key: String, value: TemplateValue)>) {
+    ///
+    /// `indexed: false` skips the lookup index a large object otherwise
+    /// gets, for an object read member by member (``subscript(member:)``):
+    /// a lookup by key then searches it from the start.
+    public init(uniqueKeys members: ArraySlice<(key: String, value: TemplateValue)>, indexed: Bool = true) {
         entries = members.map { Entry(key: MemberKey($0.key), value: $0.value) }
-        rebuildIndex()
+        if indexed { rebuildIndex() }
     }
 
     /// Member names, in order of first appearance.

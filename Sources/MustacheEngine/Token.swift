@@ -8,6 +8,31 @@ struct Delimiters: Sendable, Equatable {
     static let standard = Delimiters(open: Array("{{".utf8), close: Array("}}".utf8))
 }
 
+/// The delimiters in force at each tag of a template, which tokens index:
+/// the starting delimiters (0), then those of each set-delimiter tag in order.
+///
+/// The starting ones are kept apart, so that a template without
+/// set-delimiter tags (nearly all) makes no array of them.
+struct DelimiterTable {
+    private let starting: Delimiters
+    private var changes: [Delimiters] = []
+
+    init(starting: Delimiters) {
+        self.starting = starting
+    }
+
+    /// The index of the delimiters appended last.
+    var lastIndex: Int { changes.count }
+
+    mutating func append(_ delimiters: Delimiters) {
+        changes.append(delimiters)
+    }
+
+    subscript(index: Int) -> Delimiters {
+        index == 0 ? starting : changes[index - 1]
+    }
+}
+
 /// One lexical item of a template: a run of text or one tag, with byte offsets
 /// into the template source.
 ///

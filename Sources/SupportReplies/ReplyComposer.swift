@@ -62,15 +62,14 @@ public struct ReplyComposer: Sendable {
         self.catalog = catalog
         var compiled: [String: CompiledLocale] = [:]
         var notices: [PrivacyNotice] = []
-        for locale in catalog.templates.keys.sorted() {
-            let files = catalog.locales[locale] ?? []
+        for locale in catalog.templateLocales {
             let notice: PrivacyNotice
             if wanted?.contains(locale) ?? true {
-                let bundle = try CompiledLocale.readBundle(locale, files: files)
+                let bundle = try CompiledLocale.readBundle(locale, in: catalog)
                 compiled[locale] = try CompiledLocale.compile(locale, in: catalog, bundle: bundle, kinds: kinds)
                 notice = bundle.privacyNotice
             } else {
-                notice = try CompiledLocale.readNotice(locale, files: files)
+                notice = try CompiledLocale.readNotice(locale, in: catalog)
             }
             if !notices.contains(notice) { notices.append(notice) }
         }
@@ -155,7 +154,7 @@ public struct ReplyComposer: Sendable {
 
     private func compiledLocale(_ locale: String) throws(CompositionError) -> CompiledLocale {
         guard let compiled = locales[locale] else {
-            if catalog.templates[locale] != nil { throw .usage("locale '\(locale)' was not compiled by this composer") }
+            if catalog.templateFiles(locale) != nil { throw .usage("locale '\(locale)' was not compiled by this composer") }
             throw .usage("unknown locale '\(locale)' (available: \(localeIdentifiers.joined(separator: ", ")))")
         }
         return compiled
@@ -168,7 +167,7 @@ public struct ReplyComposer: Sendable {
 
     private func unknownKind(_ kind: String, locale: String) -> CompositionError {
         // Only on this error path are the other locales compiled, to say where the kind exists.
-        let all = locales.count == catalog.templates.count ? kinds : ((try? ReplyComposer(catalog: catalog))?.kinds ?? kinds)
+        let all = locales.count == catalog.templateLocales.count ? kinds : ((try? ReplyComposer(catalog: catalog))?.kinds ?? kinds)
         let elsewhere = all.first { $0.kind == kind }?.locales ?? []
         if !elsewhere.isEmpty {
             return .usage("kind '\(kind)' has no \(locale) template (it exists in \(elsewhere.joined(separator: ", ")))")

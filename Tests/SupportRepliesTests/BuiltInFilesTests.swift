@@ -95,7 +95,8 @@ struct BuiltInFilesTests {
             let notice = try #require(BuiltInFiles.privacyNotice(path: file.path))
             let embedded = try #require(BuiltInFiles.noticePattern(title: notice.title, text: notice.text))
             let computed = PrivacyNotice.Pattern(computing: notice.title, notice.text)
-            #expect(Array(embedded.needle.unicodeScalars) == computed.needle, "\(file.path)")
+            #expect(embedded.needle == computed.needle, "\(file.path)")
+            #expect(embedded.needleLength == computed.needle.reduce(0) { $0 + $1.utf8.count }, "\(file.path)")
             #expect(Array(embedded.title.unicodeScalars) == computed.title, "\(file.path)")
             #expect(Array(embedded.closing.unicodeScalars) == computed.closing, "\(file.path)")
         }

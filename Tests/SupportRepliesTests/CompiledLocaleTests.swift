@@ -11,7 +11,7 @@ struct CompiledLocaleTests {
     static let locales = ["en-US", "zh-CN"]
 
     static func compile(_ locale: String, catalog: ReplyCatalog = .builtIn, kinds: Set<String>?) throws -> CompiledLocale {
-        let bundle = try CompiledLocale.readBundle(locale, files: catalog.locales[locale] ?? [])
+        let bundle = try CompiledLocale.readBundle(locale, in: catalog)
         return try CompiledLocale.compile(locale, in: catalog, bundle: bundle, kinds: kinds)
     }
 

@@ -45,7 +45,7 @@ struct ReplyCommand {
         let format = try ReplyFormat.parse(arguments)
         let catalog = try CatalogLoader.load(arguments)
         // A mistyped kind is reported at once, not after waiting for a case on stdin.
-        guard catalog.templates.values.contains(where: { $0[kind] != nil }) else {
+        guard catalog.hasTemplate(named: kind) else {
             throw Failure(try CatalogLoader.composer(arguments, catalog: catalog).unknownKindError(kind))
         }
         let input = try CaseInput.load(arguments, environment: context.environment)

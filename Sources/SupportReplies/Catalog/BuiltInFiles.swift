@@ -809,7 +809,10 @@ Important: before you send any material, please delete or mask account names, pa
     /// The matching pattern of a built-in privacy notice (see
     /// `PrivacyNotice`): its text's and title's significant characters and the
     /// punctuation that closes it, worked out when this file was generated.
-    static func noticePattern(title: String, text: String) -> (needle: String, title: String, closing: String)? {
+    /// The needle comes as its scalars, laid out in the binary, and its UTF-8 length.
+    static func noticePattern(
+        title: String, text: String
+    ) -> (needle: [Unicode.Scalar], needleLength: Int, title: String, closing: String)? {
         switch (title, text) {
         case (#"""
 Privacy Notice
@@ -824,9 +827,7 @@ We do not provide, publish or share your diagnostic data with any third party, e
 5. where necessary to respond to an emergency, or to protect the life, health or property of a natural person.
 Important: before you send any material, please delete or mask account names, passwords, keys, certificate private keys, access tokens and other sensitive information. If the material contains your organization's trade secrets, please desensitize it before sending.
 """#):
-            return (#"""
-todiagnoseandresolvethesupportcaseyouhaveopenedwemayaskyouforsystemlogseventrecordsmemorydumpsconfigurationexportsscreenshotsandsimilarmaterialdiagnosticdataweusediagnosticdataonlytolocatereproduceandfixtheproblemdescribedinthiscaseandfornootherpurposewekeepdiagnosticdataconfidentialinaccordancewithapplicablelawsandregulationsandourinformationsecuritypoliciesonlythestaffworkingonthiscasemayaccessitandonlyasfarastheirworkrequiresafterthecaseiscloseditiskeptfortheapplicableretentionperiodandthensecurelydisposedofwedonotprovidepublishorshareyourdiagnosticdatawithanythirdpartyexcept1withyourpriorexplicitconsent2wherealaworadministrativeregulationrequiresdisclosure3whereacourtprosecutorpublicsecurityauthorityorothercompetentauthorityrequestsitthroughlegalprocedure4whereitisstrictlynecessarytoresolvethiscasetotheproductmanufactureroratechnicalpartnerboundbyequivalentconfidentialityobligationslimitedtowhatisnecessary5wherenecessarytorespondtoanemergencyortoprotectthelifehealthorpropertyofanaturalpersonimportantbeforeyousendanymaterialpleasedeleteormaskaccountnamespasswordskeyscertificateprivatekeysaccesstokensandothersensitiveinformationifthematerialcontainsyourorganizationstradesecretspleasedesensitizeitbeforesending
-"""#, #"""
+            return (noticeNeedle0, 1230, #"""
 privacynotice
 """#, #"""
 .
@@ -844,9 +845,7 @@ privacynotice
 5. 为应对突发事件，或为保护自然人的生命健康和财产安全所必需。
 特别提示：发送任何资料之前，请先对其中的账号名称、密码、密钥、证书私钥、访问令牌等敏感信息进行删除或打码处理；如资料涉及贵单位的商业秘密，请完成脱敏处理后再行提供。
 """#):
-            return (#"""
-为诊断和处理您提交的技术支持案例我们可能需要您提供系统日志事件记录内存转储文件配置导出文件屏幕截图等资料以下统称诊断资料诊断资料仅用于本案例的问题定位复现与解决不会用于与本案例无关的任何其他目的我们依照国家有关法律法规及本公司信息安全管理制度对诊断资料采取必要的技术和管理措施予以保密仅参与本案例处理的人员可在工作所需范围内访问案例关闭后按规定的保存期限妥善处置除下列情形外我们不会将您的诊断资料披露转让或公开给任何第三方1事先取得您的明确同意2依据法律行政法规的规定必须提供3人民法院人民检察院公安机关等有权机关依照法定程序要求提供4为解决本案例问题确有必要在最小必要范围内提供给承担同等保密义务的产品原厂或技术合作伙伴5为应对突发事件或为保护自然人的生命健康和财产安全所必需特别提示发送任何资料之前请先对其中的账号名称密码密钥证书私钥访问令牌等敏感信息进行删除或打码处理如资料涉及贵单位的商业秘密请完成脱敏处理后再行提供
-"""#, #"""
+            return (noticeNeedle1, 1226, #"""
 隐私声明
 """#, #"""
 .
@@ -855,6 +854,86 @@ privacynotice
             return nil
         }
     }
+
+    /// The needle of the privacy notice of `locales/en-US.json`: a constant array, so that
+    /// no scalar is decoded at start-up.
+    private static let noticeNeedle0: [Unicode.Scalar] = [
+        "t", "o", "d", "i", "a", "g", "n", "o", "s", "e", "a", "n", "d", "r", "e", "s", "o", "l", "v", "e", "t", "h", "e", "s",
+        "u", "p", "p", "o", "r", "t", "c", "a", "s", "e", "y", "o", "u", "h", "a", "v", "e", "o", "p", "e", "n", "e", "d", "w",
+        "e", "m", "a", "y", "a", "s", "k", "y", "o", "u", "f", "o", "r", "s", "y", "s", "t", "e", "m", "l", "o", "g", "s", "e",
+        "v", "e", "n", "t", "r", "e", "c", "o", "r", "d", "s", "m", "e", "m", "o", "r", "y", "d", "u", "m", "p", "s", "c", "o",
+        "n", "f", "i", "g", "u", "r", "a", "t", "i", "o", "n", "e", "x", "p", "o", "r", "t", "s", "s", "c", "r", "e", "e", "n",
+        "s", "h", "o", "t", "s", "a", "n", "d", "s", "i", "m", "i", "l", "a", "r", "m", "a", "t", "e", "r", "i", "a", "l", "d",
+        "i", "a", "g", "n", "o", "s", "t", "i", "c", "d", "a", "t", "a", "w", "e", "u", "s", "e", "d", "i", "a", "g", "n", "o",
+        "s", "t", "i", "c", "d", "a", "t", "a", "o", "n", "l", "y", "t", "o", "l", "o", "c", "a", "t", "e", "r", "e", "p", "r",
+        "o", "d", "u", "c", "e", "a", "n", "d", "f", "i", "x", "t", "h", "e", "p", "r", "o", "b", "l", "e", "m", "d", "e", "s",
+        "c", "r", "i", "b", "e", "d", "i", "n", "t", "h", "i", "s", "c", "a", "s", "e", "a", "n", "d", "f", "o", "r", "n", "o",
+        "o", "t", "h", "e", "r", "p", "u", "r", "p", "o", "s", "e", "w", "e", "k", "e", "e", "p", "d", "i", "a", "g", "n", "o",
+        "s", "t", "i", "c", "d", "a", "t", "a", "c", "o", "n", "f", "i", "d", "e", "n", "t", "i", "a", "l", "i", "n", "a", "c",
+        "c", "o", "r", "d", "a", "n", "c", "e", "w", "i", "t", "h", "a", "p", "p", "l", "i", "c", "a", "b", "l", "e", "l", "a",
+        "w", "s", "a", "n", "d", "r", "e", "g", "u", "l", "a", "t", "i", "o", "n", "s", "a", "n", "d", "o", "u", "r", "i", "n",
+        "f", "o", "r", "m", "a", "t", "i", "o", "n", "s", "e", "c", "u", "r", "i", "t", "y", "p", "o", "l", "i", "c", "i", "e",
+        "s", "o", "n", "l", "y", "t", "h", "e", "s", "t", "a", "f", "f", "w", "o", "r", "k", "i", "n", "g", "o", "n", "t", "h",
+        "i", "s", "c", "a", "s", "e", "m", "a", "y", "a", "c", "c", "e", "s", "s", "i", "t", "a", "n", "d", "o", "n", "l", "y",
+        "a", "s", "f", "a", "r", "a", "s", "t", "h", "e", "i", "r", "w", "o", "r", "k", "r", "e", "q", "u", "i", "r", "e", "s",
+        "a", "f", "t", "e", "r", "t", "h", "e", "c", "a", "s", "e", "i", "s", "c", "l", "o", "s", "e", "d", "i", "t", "i", "s",
+        "k", "e", "p", "t", "f", "o", "r", "t", "h", "e", "a", "p", "p", "l", "i", "c", "a", "b", "l", "e", "r", "e", "t", "e",
+        "n", "t", "i", "o", "n", "p", "e", "r", "i", "o", "d", "a", "n", "d", "t", "h", "e", "n", "s", "e", "c", "u", "r", "e",
+        "l", "y", "d", "i", "s", "p", "o", "s", "e", "d", "o", "f", "w", "e", "d", "o", "n", "o", "t", "p", "r", "o", "v", "i",
+        "d", "e", "p", "u", "b", "l", "i", "s", "h", "o", "r", "s", "h", "a", "r", "e", "y", "o", "u", "r", "d", "i", "a", "g",
+        "n", "o", "s", "t", "i", "c", "d", "a", "t", "a", "w", "i", "t", "h", "a", "n", "y", "t", "h", "i", "r", "d", "p", "a",
+        "r", "t", "y", "e", "x", "c", "e", "p", "t", "1", "w", "i", "t", "h", "y", "o", "u", "r", "p", "r", "i", "o", "r", "e",
+        "x", "p", "l", "i", "c", "i", "t", "c", "o", "n", "s", "e", "n", "t", "2", "w", "h", "e", "r", "e", "a", "l", "a", "w",
+        "o", "r", "a", "d", "m", "i", "n", "i", "s", "t", "r", "a", "t", "i", "v", "e", "r", "e", "g", "u", "l", "a", "t", "i",
+        "o", "n", "r", "e", "q", "u", "i", "r", "e", "s", "d", "i", "s", "c", "l", "o", "s", "u", "r", "e", "3", "w", "h", "e",
+        "r", "e", "a", "c", "o", "u", "r", "t", "p", "r", "o", "s", "e", "c", "u", "t", "o", "r", "p", "u", "b", "l", "i", "c",
+        "s", "e", "c", "u", "r", "i", "t", "y", "a", "u", "t", "h", "o", "r", "i", "t", "y", "o", "r", "o", "t", "h", "e", "r",
+        "c", "o", "m", "p", "e", "t", "e", "n", "t", "a", "u", "t", "h", "o", "r", "i", "t", "y", "r", "e", "q", "u", "e", "s",
+        "t", "s", "i", "t", "t", "h", "r", "o", "u", "g", "h", "l", "e", "g", "a", "l", "p", "r", "o", "c", "e", "d", "u", "r",
+        "e", "4", "w", "h", "e", "r", "e", "i", "t", "i", "s", "s", "t", "r", "i", "c", "t", "l", "y", "n", "e", "c", "e", "s",
+        "s", "a", "r", "y", "t", "o", "r", "e", "s", "o", "l", "v", "e", "t", "h", "i", "s", "c", "a", "s", "e", "t", "o", "t",
+        "h", "e", "p", "r", "o", "d", "u", "c", "t", "m", "a", "n", "u", "f", "a", "c", "t", "u", "r", "e", "r", "o", "r", "a",
+        "t", "e", "c", "h", "n", "i", "c", "a", "l", "p", "a", "r", "t", "n", "e", "r", "b", "o", "u", "n", "d", "b", "y", "e",
+        "q", "u", "i", "v", "a", "l", "e", "n", "t", "c", "o", "n", "f", "i", "d", "e", "n", "t", "i", "a", "l", "i", "t", "y",
+        "o", "b", "l", "i", "g", "a", "t", "i", "o", "n", "s", "l", "i", "m", "i", "t", "e", "d", "t", "o", "w", "h", "a", "t",
+        "i", "s", "n", "e", "c", "e", "s", "s", "a", "r", "y", "5", "w", "h", "e", "r", "e", "n", "e", "c", "e", "s", "s", "a",
+        "r", "y", "t", "o", "r", "e", "s", "p", "o", "n", "d", "t", "o", "a", "n", "e", "m", "e", "r", "g", "e", "n", "c", "y",
+        "o", "r", "t", "o", "p", "r", "o", "t", "e", "c", "t", "t", "h", "e", "l", "i", "f", "e", "h", "e", "a", "l", "t", "h",
+        "o", "r", "p", "r", "o", "p", "e", "r", "t", "y", "o", "f", "a", "n", "a", "t", "u", "r", "a", "l", "p", "e", "r", "s",
+        "o", "n", "i", "m", "p", "o", "r", "t", "a", "n", "t", "b", "e", "f", "o", "r", "e", "y", "o", "u", "s", "e", "n", "d",
+        "a", "n", "y", "m", "a", "t", "e", "r", "i", "a", "l", "p", "l", "e", "a", "s", "e", "d", "e", "l", "e", "t", "e", "o",
+        "r", "m", "a", "s", "k", "a", "c", "c", "o", "u", "n", "t", "n", "a", "m", "e", "s", "p", "a", "s", "s", "w", "o", "r",
+        "d", "s", "k", "e", "y", "s", "c", "e", "r", "t", "i", "f", "i", "c", "a", "t", "e", "p", "r", "i", "v", "a", "t", "e",
+        "k", "e", "y", "s", "a", "c", "c", "e", "s", "s", "t", "o", "k", "e", "n", "s", "a", "n", "d", "o", "t", "h", "e", "r",
+        "s", "e", "n", "s", "i", "t", "i", "v", "e", "i", "n", "f", "o", "r", "m", "a", "t", "i", "o", "n", "i", "f", "t", "h",
+        "e", "m", "a", "t", "e", "r", "i", "a", "l", "c", "o", "n", "t", "a", "i", "n", "s", "y", "o", "u", "r", "o", "r", "g",
+        "a", "n", "i", "z", "a", "t", "i", "o", "n", "s", "t", "r", "a", "d", "e", "s", "e", "c", "r", "e", "t", "s", "p", "l",
+        "e", "a", "s", "e", "d", "e", "s", "e", "n", "s", "i", "t", "i", "z", "e", "i", "t", "b", "e", "f", "o", "r", "e", "s",
+        "e", "n", "d", "i", "n", "g",
+    ]
+
+    /// The needle of the privacy notice of `locales/zh-CN.json`: a constant array, so that
+    /// no scalar is decoded at start-up.
+    private static let noticeNeedle1: [Unicode.Scalar] = [
+        "为", "诊", "断", "和", "处", "理", "您", "提", "交", "的", "技", "术", "支", "持", "案", "例", "我", "们", "可", "能", "需", "要", "您", "提",
+        "供", "系", "统", "日", "志", "事", "件", "记", "录", "内", "存", "转", "储", "文", "件", "配", "置", "导", "出", "文", "件", "屏", "幕", "截",
+        "图", "等", "资", "料", "以", "下", "统", "称", "诊", "断", "资", "料", "诊", "断", "资", "料", "仅", "用", "于", "本", "案", "例", "的", "问",
+        "题", "定", "位", "复", "现", "与", "解", "决", "不", "会", "用", "于", "与", "本", "案", "例", "无", "关", "的", "任", "何", "其", "他", "目",
+        "的", "我", "们", "依", "照", "国", "家", "有", "关", "法", "律", "法", "规", "及", "本", "公", "司", "信", "息", "安", "全", "管", "理", "制",
+        "度", "对", "诊", "断", "资", "料", "采", "取", "必", "要", "的", "技", "术", "和", "管", "理", "措", "施", "予", "以", "保", "密", "仅", "参",
+        "与", "本", "案", "例", "处", "理", "的", "人", "员", "可", "在", "工", "作", "所", "需", "范", "围", "内", "访", "问", "案", "例", "关", "闭",
+        "后", "按", "规", "定", "的", "保", "存", "期", "限", "妥", "善", "处", "置", "除", "下", "列", "情", "形", "外", "我", "们", "不", "会", "将",
+        "您", "的", "诊", "断", "资", "料", "披", "露", "转", "让", "或", "公", "开", "给", "任", "何", "第", "三", "方", "1", "事", "先", "取", "得",
+        "您", "的", "明", "确", "同", "意", "2", "依", "据", "法", "律", "行", "政", "法", "规", "的", "规", "定", "必", "须", "提", "供", "3", "人",
+        "民", "法", "院", "人", "民", "检", "察", "院", "公", "安", "机", "关", "等", "有", "权", "机", "关", "依", "照", "法", "定", "程", "序", "要",
+        "求", "提", "供", "4", "为", "解", "决", "本", "案", "例", "问", "题", "确", "有", "必", "要", "在", "最", "小", "必", "要", "范", "围", "内",
+        "提", "供", "给", "承", "担", "同", "等", "保", "密", "义", "务", "的", "产", "品", "原", "厂", "或", "技", "术", "合", "作", "伙", "伴", "5",
+        "为", "应", "对", "突", "发", "事", "件", "或", "为", "保", "护", "自", "然", "人", "的", "生", "命", "健", "康", "和", "财", "产", "安", "全",
+        "所", "必", "需", "特", "别", "提", "示", "发", "送", "任", "何", "资", "料", "之", "前", "请", "先", "对", "其", "中", "的", "账", "号", "名",
+        "称", "密", "码", "密", "钥", "证", "书", "私", "钥", "访", "问", "令", "牌", "等", "敏", "感", "信", "息", "进", "行", "删", "除", "或", "打",
+        "码", "处", "理", "如", "资", "料", "涉", "及", "贵", "单", "位", "的", "商", "业", "秘", "密", "请", "完", "成", "脱", "敏", "处", "理", "后",
+        "再", "行", "提", "供",
+    ]
 
     /// The partials and parents a built-in template names, sorted, and
     /// whether it names one dynamically, by path, read when this file was
@@ -883,41 +962,60 @@ privacynotice
         }
     }
 
-    /// The built-in templates by locale, then name (see `ReplyCatalog.templates`),
+    /// The locales that have built-in templates, sorted.
+    static let templateLocales = ["en-US", "zh-CN"]
+
+    /// The built-in templates of a locale by name (see `ReplyCatalog.templates`),
     /// laid out when this file was generated: no path is cut, no table is read
-    /// at start-up, and each dictionary is made at its final size.
-    static func templatesByLocale() -> [String: [String: CatalogFile]] {
-        var byLocale = [String: [String: CatalogFile]](minimumCapacity: 2)
+    /// at start-up, the dictionary is made at its final size, and only the
+    /// locale asked for is laid out.
+    static func templates(locale: String) -> [String: CatalogFile]? {
         var names: [String: CatalogFile]
-        names = [String: CatalogFile](minimumCapacity: 8)
-        names["analysis-result"] = file(2)
-        names["closure"] = file(3)
-        names["initial-response"] = file(4)
-        names["log-request"] = file(5)
-        names["onsite-visit"] = file(6)
-        names["quoted-thread"] = file(7)
-        names["scope-definition"] = file(8)
-        names["signature"] = file(9)
-        byLocale["en-US"] = names
-        names = [String: CatalogFile](minimumCapacity: 8)
-        names["analysis-result"] = file(10)
-        names["closure"] = file(11)
-        names["initial-response"] = file(12)
-        names["log-request"] = file(13)
-        names["onsite-visit"] = file(14)
-        names["quoted-thread"] = file(15)
-        names["scope-definition"] = file(16)
-        names["signature"] = file(17)
-        byLocale["zh-CN"] = names
-        return byLocale
+        switch locale {
+        case "en-US":
+            names = [String: CatalogFile](minimumCapacity: 8)
+            names["analysis-result"] = file(2)
+            names["closure"] = file(3)
+            names["initial-response"] = file(4)
+            names["log-request"] = file(5)
+            names["onsite-visit"] = file(6)
+            names["quoted-thread"] = file(7)
+            names["scope-definition"] = file(8)
+            names["signature"] = file(9)
+        case "zh-CN":
+            names = [String: CatalogFile](minimumCapacity: 8)
+            names["analysis-result"] = file(10)
+            names["closure"] = file(11)
+            names["initial-response"] = file(12)
+            names["log-request"] = file(13)
+            names["onsite-visit"] = file(14)
+            names["quoted-thread"] = file(15)
+            names["scope-definition"] = file(16)
+            names["signature"] = file(17)
+        default:
+            return nil
+        }
+        return names
     }
 
-    /// The built-in locale files by locale (see `ReplyCatalog.locales`).
-    static func localeFiles() -> [String: [CatalogFile]] {
-        var byLocale = [String: [CatalogFile]](minimumCapacity: 2)
-        byLocale["en-US"] = [file(0)]
-        byLocale["zh-CN"] = [file(1)]
-        return byLocale
+    /// True when some locale has a built-in template named `name`.
+    static func hasTemplate(named name: String) -> Bool {
+        switch name {
+        case "analysis-result", "closure", "initial-response", "log-request", "onsite-visit", "quoted-thread", "scope-definition", "signature": return true
+        default: return false
+        }
+    }
+
+    /// The locales that have a built-in locale file, sorted.
+    static let localeNames = ["en-US", "zh-CN"]
+
+    /// The built-in locale file of a locale (see `ReplyCatalog.locales`).
+    static func localeFile(locale: String) -> CatalogFile? {
+        switch locale {
+        case "en-US": return file(0)
+        case "zh-CN": return file(1)
+        default: return nil
+        }
     }
 
     private static func file(_ index: Int) -> CatalogFile {
@@ -1285,8 +1383,9 @@ privacynotice
         }
     }
 
-    /// An object from members whose keys all differ (the locale files were read with them).
+    /// An object from members whose keys all differ (the locale files were read with them),
+    /// without a lookup index: a locale is read member by member (see `LocaleField`).
     private static func object(_ members: [(key: String, value: TemplateValue)]) -> TemplateValue {
-        .object(TemplateObject(uniqueKeys: members[...]))
+        .object(TemplateObject(uniqueKeys: members[...], indexed: false))
     }
 }

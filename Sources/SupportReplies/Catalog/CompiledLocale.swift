@@ -7,34 +7,42 @@ import MustacheEngine
 /// Every user template is compiled up front all the same, so a broken one
 /// is reported whichever kind is asked for; a built-in template is compiled
 /// only when needed, what it includes having been read when it was embedded.
-struct CompiledLocale: Sendable {
+///
+/// A class, so that handing a locale to each reply is one retain, not a
+/// copy of every field (whose first copy sets up the runtime metadata of
+/// each field's type).
+final class CompiledLocale: Sendable {
     let bundle: LocaleBundle
     /// The compiled templates (see above).
-    private(set) var templates: TemplateSet
+    let templates: TemplateSet
     /// Names that are reply kinds (not partials).
     let kinds: Set<String>
     /// The case fields each prepared kind requires, derived once from its templates.
-    private(set) var requiredFields: [String: [FieldPath]] = [:]
+    let requiredFields: [String: [FieldPath]]
     /// Template name → its file, to compile it when needed and for messages.
     private let files: [String: CatalogFile]
-    private let includes: [String: Includes]
 
-    /// What a template names in partial and parent tags.
-    private struct Includes: Sendable {
-        let partials: [String]
-        let dynamic: Bool
+    private init(
+        bundle: LocaleBundle, templates: TemplateSet, kinds: Set<String>, requiredFields: [String: [FieldPath]],
+        files: [String: CatalogFile]
+    ) {
+        self.bundle = bundle
+        self.templates = templates
+        self.kinds = kinds
+        self.requiredFields = requiredFields
+        self.files = files
     }
 
     /// Reads which names of `locale` are kinds, and compiles the templates of
     /// `kinds` (all templates when nil) and every user template.
     static func compile(_ locale: String, in catalog: ReplyCatalog, bundle: LocaleBundle, kinds wanted: Set<String>?) throws(CompositionError) -> CompiledLocale {
-        let files = catalog.templates[locale] ?? [:]
+        let files = catalog.templateFiles(locale) ?? [:]
         var set = TemplateSet()
-        var includes = [String: Includes](minimumCapacity: files.count)
+        var included: Set<String> = []
         var userNames: [String] = []
         for (name, file) in files {
-            if file.isBuiltIn, let embedded = BuiltInFiles.includes(path: file.path) {
-                includes[name] = Includes(partials: embedded.partials, dynamic: embedded.dynamic)
+            if let embedded = embeddedIncludes(file) {
+                included.formUnion(embedded.partials)
             } else {
                 userNames.append(name)
             }
@@ -42,29 +50,31 @@ struct CompiledLocale: Sendable {
         for name in userNames.sorted() {  // the first error in name order is reported
             let template = try compile(name, files[name]!)
             set.insert(template)
-            includes[name] = Includes(partials: Array(template.partialNames), dynamic: template.usesDynamicPartials)
+            included.formUnion(template.partialNames)
         }
-        let kinds = ReplyCatalog.kinds(among: files.keys, including: includes.values.lazy.map(\.partials))
-        var compiled = CompiledLocale(bundle: bundle, templates: set, kinds: kinds, files: files, includes: includes)
-        if wanted == nil { try compiled.compile(Set(files.keys)) }
-        try compiled.prepare(kinds.intersection(wanted ?? kinds))
-        return compiled
+        let kinds = ReplyCatalog.kinds(among: files.keys, included: included)
+        let compiled = CompiledLocale(bundle: bundle, templates: set, kinds: kinds, requiredFields: [:], files: files)
+        return try compiled.prepared(kinds.intersection(wanted ?? kinds), compiling: wanted == nil ? Set(files.keys) : [])
     }
 
     /// This locale with `kind`'s templates compiled and its required fields derived.
     func preparing(_ kind: String) throws(CompositionError) -> CompiledLocale {
         guard requiredFields[kind] == nil, kinds.contains(kind) else { return self }
-        var prepared = self
-        try prepared.prepare([kind])
-        return prepared
+        return try prepared([kind])
     }
 
-    private mutating func prepare(_ kinds: Set<String>) throws(CompositionError) {
-        guard !kinds.isEmpty else { return }
-        try compile(reached(from: kinds.union([ReplyCatalog.quotedThreadTemplate])))
-        for kind in kinds {
-            requiredFields[kind] = CaseReader.requiredFields(kind: kind, templates: templates).map(FieldPath.init)
+    /// This locale with `names` compiled, and `kinds`' templates compiled and their required fields derived.
+    private func prepared(_ kinds: Set<String>, compiling names: Set<String> = []) throws(CompositionError) -> CompiledLocale {
+        var templates = templates
+        var requiredFields = requiredFields
+        try compile(names, into: &templates)
+        if !kinds.isEmpty {
+            try compile(reached(from: kinds.union([ReplyCatalog.quotedThreadTemplate])), into: &templates)
+            for kind in kinds {
+                requiredFields[kind] = CaseReader.requiredFields(kind: kind, templates: templates).map(FieldPath.init)
+            }
         }
+        return CompiledLocale(bundle: bundle, templates: templates, kinds: self.kinds, requiredFields: requiredFields, files: files)
     }
 
     /// `names` and the templates they include, transitively; every template
@@ -73,14 +83,32 @@ struct CompiledLocale: Sendable {
         var reached: Set<String> = []
         var pending = Array(names)
         while let name = pending.popLast() {
-            guard let include = includes[name], reached.insert(name).inserted else { continue }
+            guard files[name] != nil, reached.insert(name).inserted else { continue }
+            let include = Self.includes(of: name, files: files, templates: templates)
             if include.dynamic { return Set(files.keys) }
             pending += include.partials
         }
         return reached
     }
 
-    private mutating func compile(_ names: Set<String>) throws(CompositionError) {
+    /// What the template `name` (one of `files`) names in partial and parent
+    /// tags: read when it was embedded for an unchanged built-in, else from
+    /// the template, which was compiled up front. (Asked again rather than
+    /// kept: a dictionary of a type of its own costs more at start-up.)
+    private static func includes(
+        of name: String, files: [String: CatalogFile], templates: TemplateSet
+    ) -> (partials: [String], dynamic: Bool) {
+        if let embedded = embeddedIncludes(files[name]!) { return embedded }
+        let template = templates[name]!
+        return (Array(template.partialNames), template.usesDynamicPartials)
+    }
+
+    /// What a built-in file's template includes, read when it was embedded; nil for a user's file.
+    private static func embeddedIncludes(_ file: CatalogFile) -> (partials: [String], dynamic: Bool)? {
+        file.isBuiltIn ? BuiltInFiles.includes(path: file.path) : nil
+    }
+
+    private func compile(_ names: Set<String>, into templates: inout TemplateSet) throws(CompositionError) {
         for name in names.sorted() where templates[name] == nil {
             templates.insert(try Self.compile(name, files[name]!))
         }
@@ -95,28 +123,29 @@ struct CompiledLocale: Sendable {
     }
 
     /// Reads a locale's files, later ones merged over earlier ones key by key.
-    static func readBundle(_ locale: String, files: [CatalogFile]) throws(CompositionError) -> LocaleBundle {
+    static func readBundle(_ locale: String, in catalog: ReplyCatalog) throws(CompositionError) -> LocaleBundle {
         // An unchanged built-in file was read when it was embedded; it is validated all the same.
         let merged: TemplateValue
-        if let value = unchangedBuiltIn(files).flatMap(BuiltInFiles.localeValue(path:)) {
+        if let value = catalog.unchangedBuiltInLocale(locale).flatMap(BuiltInFiles.localeValue(path:)) {
             merged = value
         } else {
-            merged = try mergedFiles(locale, files: files)
+            merged = try mergedFiles(locale, files: catalog.localeFiles(locale))
         }
         do {
             return try LocaleBundle(merged)
         } catch {
-            throw localeError(error, in: files)
+            throw localeError(error, in: catalog.localeFiles(locale))
         }
     }
 
     /// Reads only the privacy notice of a locale's files: all a composer
     /// needs of a locale it does not write in (to remove its notice from
     /// quoted messages), at a fraction of the cost of the whole bundle.
-    static func readNotice(_ locale: String, files: [CatalogFile]) throws(CompositionError) -> PrivacyNotice {
-        if let notice = unchangedBuiltIn(files).flatMap(BuiltInFiles.privacyNotice(path:)) {
+    static func readNotice(_ locale: String, in catalog: ReplyCatalog) throws(CompositionError) -> PrivacyNotice {
+        if let notice = catalog.unchangedBuiltInLocale(locale).flatMap(BuiltInFiles.privacyNotice(path:)) {
             return PrivacyNotice(title: notice.title, text: notice.text)
         }
+        let files = catalog.localeFiles(locale)
         let merged = try mergedFiles(locale, files: files)
         do {
             return try PrivacyNotice(LocaleField(root: merged).child("privacy_notice"))
@@ -128,11 +157,6 @@ struct CompiledLocale: Sendable {
     /// A bad key of a locale, reported against its last file (the overlay that set it, or the built-in one).
     private static func localeError(_ error: LocaleError, in files: [CatalogFile]) -> CompositionError {
         .config(nil, "\(files.last!.path): \(error.key): \(error.message)")
-    }
-
-    /// The path of a locale's only file when it is a built-in one (no overlay was added over it).
-    private static func unchangedBuiltIn(_ files: [CatalogFile]) -> String? {
-        files.count == 1 && files[0].isBuiltIn ? files[0].path : nil
     }
 
     private static func mergedFiles(_ locale: String, files: [CatalogFile]) throws(CompositionError) -> TemplateValue {

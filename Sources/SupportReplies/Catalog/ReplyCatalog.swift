@@ -27,11 +27,17 @@ public struct CatalogFile: Sendable {
 /// Templates live at `<locale>/<name>.mustache`; a name that another template
 /// of the same locale includes as a partial (or `quoted-thread`) is a partial,
 /// every other name is a reply kind.
+///
+/// Only the added files are kept; the built-ins are laid out a locale at a
+/// time when asked for, so that a one-off reply sets up tables for no more
+/// than its own locale.
 public struct ReplyCatalog: Sendable {
-    /// Template files by locale, then by template name.
-    public private(set) var templates: [String: [String: CatalogFile]] = [:]
-    /// Locale files by locale; an overlay file is merged over the built-in one key by key.
-    public private(set) var locales: [String: [CatalogFile]] = [:]
+    /// Whether the built-in files lie under the added ones.
+    private var hasBuiltIns = false
+    /// Added template files by locale, then by template name.
+    private var addedTemplates: [String: [String: CatalogFile]] = [:]
+    /// Added locale files by locale, in the order added.
+    private var addedLocales: [String: [CatalogFile]] = [:]
 
     /// The name of the template that quotes earlier messages.
     public static let quotedThreadTemplate = "quoted-thread"
@@ -42,9 +48,46 @@ public struct ReplyCatalog: Sendable {
     /// The templates and locales compiled into the binary.
     public static var builtIn: ReplyCatalog {
         var catalog = ReplyCatalog()
-        catalog.templates = BuiltInFiles.templatesByLocale()
-        catalog.locales = BuiltInFiles.localeFiles()
+        catalog.hasBuiltIns = true
         return catalog
+    }
+
+    /// Template files by locale, then by template name.
+    public var templates: [String: [String: CatalogFile]] {
+        var templates = [String: [String: CatalogFile]](minimumCapacity: templateLocales.count)
+        for locale in templateLocales { templates[locale] = templateFiles(locale) }
+        return templates
+    }
+
+    /// Locale files by locale; an overlay file is merged over the built-in one key by key.
+    public var locales: [String: [CatalogFile]] {
+        var locales = addedLocales
+        for locale in hasBuiltIns ? BuiltInFiles.localeNames : [] { locales[locale] = localeFiles(locale) }
+        return locales
+    }
+
+    /// The template files of `locale` by name, or nil when it has none.
+    func templateFiles(_ locale: String) -> [String: CatalogFile]? {
+        let builtIn = hasBuiltIns ? BuiltInFiles.templates(locale: locale) : nil
+        guard let added = addedTemplates[locale] else { return builtIn }
+        return (builtIn ?? [:]).merging(added) { _, added in added }
+    }
+
+    /// The locale files of `locale`, the built-in one first.
+    func localeFiles(_ locale: String) -> [CatalogFile] {
+        let builtIn = hasBuiltIns ? BuiltInFiles.localeFile(locale: locale) : nil
+        return (builtIn.map { [$0] } ?? []) + (addedLocales[locale] ?? [])
+    }
+
+    /// The path of `locale`'s built-in locale file when no file was added over it.
+    func unchangedBuiltInLocale(_ locale: String) -> String? {
+        guard hasBuiltIns, addedLocales[locale] == nil else { return nil }
+        return BuiltInFiles.localeFile(locale: locale)?.path
+    }
+
+    /// True when some locale has a template named `name`.
+    public func hasTemplate(named name: String) -> Bool {
+        (hasBuiltIns && BuiltInFiles.hasTemplate(named: name)) || addedTemplates.values.contains { $0[name] != nil }
     }
 
     /// Adds a template (`<locale>/<name>.mustache`) or locale (`<locale>.json`) file;
@@ -55,14 +98,14 @@ public struct ReplyCatalog: Sendable {
         let bytes = Array(relativePath.utf8)
         if isLocale {
             guard let locale = Self.stem(bytes[...], extension: ".json") else { return }
-            locales[locale, default: []].append(file)
+            addedLocales[locale, default: []].append(file)
             return
         }
         guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash > 0,
             let name = Self.stem(bytes[(slash + 1)...], extension: ".mustache"),
             !name.utf8.contains(UInt8(ascii: "/"))
         else { return }
-        templates[String(decoding: bytes[..<slash], as: UTF8.self), default: [:]][name] = file
+        addedTemplates[String(decoding: bytes[..<slash], as: UTF8.self), default: [:]][name] = file
     }
 
     /// The text of `name` without its `suffix`, or nil when it does not end with it.
@@ -72,15 +115,19 @@ public struct ReplyCatalog: Sendable {
         return String(decoding: name.dropLast(suffix.count), as: UTF8.self)
     }
 
-    /// The locales that have templates.
-    public var templateLocales: [String] { templates.keys.sorted() }
+    /// The locales that have templates, sorted.
+    public var templateLocales: [String] {
+        let builtIn = hasBuiltIns ? BuiltInFiles.templateLocales : []
+        if addedTemplates.isEmpty { return builtIn }
+        return Set(builtIn).union(addedTemplates.keys).sorted()
+    }
 
     /// The kinds among one locale's template names: every name that no
     /// template of the locale includes as a partial or parent (and that is
-    /// not the thread quote), given the names each template includes.
-    static func kinds(among names: some Sequence<String>, including: some Sequence<[String]>) -> Set<String> {
-        var partials: Set<String> = [quotedThreadTemplate]
-        for included in including { partials.formUnion(included) }
+    /// not the thread quote), given every name the templates include.
+    static func kinds(among names: some Sequence<String>, included: Set<String>) -> Set<String> {
+        var partials = included
+        partials.insert(quotedThreadTemplate)
         return Set(names).subtracting(partials)
     }
 }

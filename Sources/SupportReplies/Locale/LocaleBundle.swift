@@ -23,9 +23,11 @@ public final class LocaleBundle: Sendable {
     public let labels: TemplateObject
     /// The default privacy notice of the locale.
     public let privacyNotice: PrivacyNotice
-    private let stages: [String: String]
+    /// The stage labels and closings by kind, validated: kept as read (an
+    /// object this small is searched faster than a dictionary is built).
+    private let stages: TemplateObject
     private let closing: String
-    private let closings: [String: String]
+    private let closings: TemplateObject
 
     /// The labels every locale must give (the quoted-thread template uses them).
     static let requiredLabels = ["from", "sent", "to", "cc", "subject", "original_message"]
@@ -39,11 +41,11 @@ public final class LocaleBundle: Sendable {
         raw = value
         identifier = try Self.identifier(root.child("locale"))
         languageName = try root.child("language_name").string()
-        stages = try root.child("stages").stringDictionary()
+        stages = try root.child("stages").stringObject()
         subject = try SubjectRules(root.child("subject"))
         salutation = try SalutationRules(root.child("salutation"))
         closing = try root.child("closing").string()
-        closings = try root.child("closings").stringDictionary()
+        closings = try root.child("closings").stringObject()
         dateStyle = try DateStyle(root.child("dates"))
         labels = try Self.labels(root.child("labels"))
         privacyNotice = try PrivacyNotice(root.child("privacy_notice"))
@@ -52,12 +54,12 @@ public final class LocaleBundle: Sendable {
     /// The localized stage label of a reply kind (`closure` → `案例关闭`),
     /// or `nil` when the locale has none for it.
     public func stage(for kind: String) -> String? {
-        stages[kind]
+        stages[kind]?.stringValue
     }
 
     /// The closing of a reply kind: `closings[kind]`, else `closing`.
     public func closing(for kind: String) -> String {
-        closings[kind] ?? closing
+        closings[kind]?.stringValue ?? closing
     }
 
     private static func identifier(_ field: LocaleField) throws(LocaleError) -> String {
@@ -76,12 +78,11 @@ public final class LocaleBundle: Sendable {
     }
 
     private static func labels(_ field: LocaleField) throws(LocaleError) -> TemplateObject {
-        let object = try field.object()
+        _ = try field.object()
         for key in requiredLabels {
             _ = try field.child(key).string()
         }
-        _ = try field.stringDictionary()
-        return object
+        return try field.stringObject()
     }
 
 }

@@ -4,21 +4,28 @@ import MustacheEngine
 /// readers that throw a `LocaleError` naming that path.
 struct LocaleField {
     let value: TemplateValue?
-    let path: String
+    /// The path of the enclosing field and this field's last step: the
+    /// whole path is only spelled out for an error or a grandchild, as most
+    /// fields are read without either.
+    private let parentPath: String
+    private let step: String
 
     init(root: TemplateValue) {
-        value = root
-        path = ""
+        self.init(value: root, parentPath: "", step: "")
     }
 
-    private init(value: TemplateValue?, path: String) {
+    private init(value: TemplateValue?, parentPath: String, step: String) {
         self.value = value
-        self.path = path
+        self.parentPath = parentPath
+        self.step = step
     }
+
+    /// The key path of this field (`salutation.honorifics`, `dates.months[3]`).
+    var path: String { parentPath.isEmpty ? step : "\(parentPath).\(step)" }
 
     /// The member `key` of this object (absent when this is not an object).
     func child(_ key: String) -> LocaleField {
-        LocaleField(value: value?[key], path: path.isEmpty ? key : "\(path).\(key)")
+        LocaleField(value: value?[key], parentPath: path, step: key)
     }
 
     func error(_ message: String) -> LocaleError {
@@ -33,7 +40,7 @@ struct LocaleField {
     /// A string with at least one non-space character.
     func string() throws(LocaleError) -> String {
         guard let text = try present().stringValue else { throw mismatch("a string") }
-        guard Self.hasText(text) else { throw error("must not be empty") }
+        guard text.hasNonWhitespace else { throw error("must not be empty") }
         return text
     }
 
@@ -65,30 +72,32 @@ struct LocaleField {
         var strings: [String] = []
         strings.reserveCapacity(items.count)
         for (position, item) in items.enumerated() {
-            if case .string(let text) = item, Self.hasText(text) {
+            if case .string(let text) = item, text.hasNonWhitespace {
                 strings.append(text)
             } else {  // the item's own field says what is wrong with it
-                strings.append(try LocaleField(value: item, path: "\(path)[\(position)]").string())
+                strings.append(try LocaleField(value: item, parentPath: "", step: "\(path)[\(position)]").string())
             }
         }
         return strings
     }
 
-    private static func hasText(_ text: String) -> Bool {
-        text.unicodeScalars.contains { !$0.isWhitespace }
-    }
-
     /// An object whose members are all strings.
-    func stringDictionary() throws(LocaleError) -> [String: String] {
+    func stringObject() throws(LocaleError) -> TemplateObject {
         let object = try object()
-        var members = [String: String](minimumCapacity: object.count)
         for position in 0..<object.count {
             let (key, value) = object[member: position]
-            if case .string(let text) = value, Self.hasText(text) {
-                members[key] = text
-            } else {  // the member's own field says what is wrong with it
-                members[key] = try child(key).string()
-            }
+            if case .string(let text) = value, text.hasNonWhitespace { continue }
+            _ = try child(key).string()  // the member's own field says what is wrong with it
+        }
+        return object
+    }
+
+    /// An object whose members are all strings, as a dictionary.
+    func stringDictionary() throws(LocaleError) -> [String: String] {
+        let object = try stringObject()
+        var members = [String: String](minimumCapacity: object.count)
+        for position in 0..<object.count {
+            if case (let key, .string(let text)) = object[member: position] { members[key] = text }
         }
         return members
     }

@@ -7,26 +7,37 @@
 /// so filling never meets one in a validated locale; a hand-built pattern's
 /// unknown placeholder is left as written.
 struct PlaceholderPattern: Sendable, Equatable {
-    /// Literal text, or a placeholder's name.
-    enum Piece: Sendable, Equatable {
-        case literal(String)
-        case placeholder(String)
-    }
-
-    /// The pattern in order: literal runs and placeholders.
-    let pieces: [Piece]
+    /// The literal text around the placeholders, empty runs included:
+    /// `literals[i]` comes before `placeholders[i]`, and the last one ends
+    /// the pattern. (Two arrays of strings rather than one of an enum of
+    /// pieces: an array of a type of its own costs its set-up at start-up.)
+    private let literals: [String]
+    /// The placeholders' names, in order.
+    private let placeholders: [String]
     /// The longest text filling can give without its placeholders' values.
     private let literalLength: Int
 
     /// The pattern's pieces, read from `pattern`.
     init(_ pattern: String) {
-        var pieces: [Piece] = []
+        var literals: [String] = []
+        var placeholders: [String] = []
         Self.scan(
             pattern,
-            literal: { if !$0.isEmpty { pieces.append(.literal(String(decoding: $0, as: UTF8.self))) } },
-            placeholder: { pieces.append(.placeholder(String(decoding: $0, as: UTF8.self))) })
-        self.pieces = pieces
+            literal: { literals.append(String(decoding: $0, as: UTF8.self)) },
+            placeholder: { placeholders.append(String(decoding: $0, as: UTF8.self)) })
+        self.literals = literals
+        self.placeholders = placeholders
         literalLength = pattern.utf8.count
+    }
+
+    /// Calls `literal` with each run of literal text that is not empty and
+    /// `placeholder` with each placeholder's name, in the pattern's order.
+    func forEachPiece(literal: (String) -> Void, placeholder: (String) -> Void) {
+        for (text, name) in zip(literals, placeholders) {
+            if !text.isEmpty { literal(text) }
+            placeholder(name)
+        }
+        if let last = literals.last, !last.isEmpty { literal(last) }
     }
 
     /// The first placeholder of `pattern` whose name is not among `known`,
@@ -48,18 +59,15 @@ struct PlaceholderPattern: Sendable, Equatable {
     func fill(_ value: (String) -> String?) -> String {
         var result = ""
         result.reserveCapacity(literalLength + 32)
-        for piece in pieces {
-            switch piece {
-            case .literal(let text):
+        for (text, name) in zip(literals, placeholders) {
+            result += text
+            if let text = value(name) {
                 result += text
-            case .placeholder(let name):
-                if let text = value(name) {
-                    result += text
-                } else {
-                    result += "{" + name + "}"
-                }
+            } else {
+                result += "{" + name + "}"
             }
         }
+        result += literals[literals.count - 1]
         return result
     }
 

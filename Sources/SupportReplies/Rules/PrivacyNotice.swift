@@ -100,7 +100,7 @@ public struct PrivacyNotice: Sendable, Equatable {
         init(title: String, text: String) {
             if let known = BuiltInFiles.noticePattern(title: title, text: text) {  // a built-in notice: worked out ahead
                 self.init(
-                    needle: Array(scalarsOf: known.needle), needleLength: known.needle.utf8.count,
+                    needle: known.needle, needleLength: known.needleLength,
                     title: Array(scalarsOf: known.title), closing: Array(scalarsOf: known.closing))
             } else {
                 self.init(computing: title, text)

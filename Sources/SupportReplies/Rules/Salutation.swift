@@ -30,7 +30,11 @@ public struct SalutationRules: Sendable {
         self.genericHonorifics = genericHonorifics
         self.romanizesHanFamilyNames = romanizesHanFamilyNames
         var firstScalars: [UInt8] = []
-        for name in compoundFamilyNames { if let first = name.unicodeScalars.first { firstScalars.appendUTF8(first) } }
+        for var name in compoundFamilyNames {
+            name.withUTF8 { bytes in
+                if !bytes.isEmpty { firstScalars += bytes[..<bytes.scalar(at: 0).length] }
+            }
+        }
         compoundFirstScalars = String(decoding: firstScalars, as: UTF8.self)
         withHonorificPattern = PlaceholderPattern(withHonorific)
         withoutHonorificPattern = PlaceholderPattern(withoutHonorific)
@@ -115,17 +119,36 @@ public enum Salutation {
     }
 
     /// An honorific without white space, ASCII case, full-width slashes or a trailing period.
+    /// Works on UTF-8 bytes, straight into the key's storage (a short key
+    /// needs no allocation): no byte of a scalar's encoding but its first can
+    /// start whitespace, `／` (EF BC 8F) or an ASCII letter, and the key is
+    /// never longer than the text.
     static func honorificKey(_ text: String) -> String {
-        var key: [UInt8] = []
-        for scalar in text.unicodeScalars where !scalar.isWhitespace {
-            switch scalar {
-            case "／": key.append(UInt8(ascii: "/"))
-            case "A"..."Z": key.append(UInt8(ascii: scalar) | 0x20)
-            default: key.appendUTF8(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { key in
+                var count = 0
+                var index = 0
+                while index < bytes.count {
+                    let space = bytes.whitespaceLength(at: index)
+                    if space > 0 {
+                        index += space
+                        continue
+                    }
+                    if bytes[index] == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x8F {
+                        key[count] = UInt8(ascii: "/")
+                        index += 3
+                    } else {
+                        let byte = bytes[index]
+                        key[count] = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+                        index += 1
+                    }
+                    count += 1
+                }
+                if count > 0, key[count - 1] == UInt8(ascii: ".") { count -= 1 }
+                return count
             }
         }
-        if key.last == UInt8(ascii: ".") { key.removeLast() }
-        return String(decoding: key, as: UTF8.self)
     }
 
     /// `name` without a trailing honorific (`张女士` → `张`), compared as UTF-8.

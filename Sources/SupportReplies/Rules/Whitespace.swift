@@ -97,6 +97,13 @@ extension String {
         return Self.isSolid(lead: utf8[last])
     }
 
+    /// True when some scalar of the text is not whitespace; most texts
+    /// answer by their first byte.
+    var hasNonWhitespace: Bool {
+        if let first = utf8.first, Self.isSolid(lead: first) { return true }
+        return unicodeScalars.contains { !$0.isWhitespace }
+    }
+
     private static func isSolid(lead byte: UInt8) -> Bool {
         switch byte {
         case 0x21...0x7E, 0xC3...0xDF, 0xE4...0xE9: return true

@@ -32,12 +32,11 @@ public struct DateStyle: Sendable, Equatable {
     /// 12 month names and the before/after-noon markers. (An unknown
     /// placeholder, which validation rejects, would be written as it stands.)
     init(pattern: String, weekdays: [String], months: [String], ante: String, post: String) {
-        parts = PlaceholderPattern(pattern).pieces.map { piece in
-            switch piece {
-            case .literal(let text): return .literal(text)
-            case .placeholder(let name): return Field(rawValue: name).map(Part.field) ?? .literal("{" + name + "}")
-            }
-        }
+        var parts: [Part] = []
+        PlaceholderPattern(pattern).forEachPiece(
+            literal: { parts.append(.literal($0)) },
+            placeholder: { name in parts.append(Field(rawValue: name).map(Part.field) ?? .literal("{" + name + "}")) })
+        self.parts = parts
         self.weekdays = weekdays
         self.months = months
         self.ante = ante
