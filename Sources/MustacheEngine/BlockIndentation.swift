@@ -12,17 +12,17 @@
 /// Blocks are handled outermost first, so a nested block measures its
 /// intrinsic indentation after the enclosing block's has been removed.
 enum BlockIndentation {
-    static func reindent(_ tokens: inout [Token], source: UnsafeBufferPointer<UInt8>) {
+    static func reindent(_ tokens: UnsafeMutableBufferPointer<Token>, source: UnsafeBufferPointer<UInt8>) {
         for open in tokens.indices where tokens[open].kind == .blockOpen && hasIntrinsicIndentation(tokens, open) {
             let firstLine = tokens[open].layout.line.upperBound
             let close = tokens[open].layout.partner
             let intrinsic = leadingBlanks(of: tokens[firstLine], source: source)
             tokens[open].layout.intrinsicIndentation = intrinsic
-            if !intrinsic.isEmpty { removeIndentation(intrinsic, from: &tokens, in: firstLine..<close, source: source) }
+            if !intrinsic.isEmpty { removeIndentation(intrinsic, from: tokens, in: firstLine..<close, source: source) }
         }
     }
 
-    private static func hasIntrinsicIndentation(_ tokens: [Token], _ open: Int) -> Bool {
+    private static func hasIntrinsicIndentation(_ tokens: UnsafeMutableBufferPointer<Token>, _ open: Int) -> Bool {
         let layout = tokens[open].layout
         if layout.isArgument { return layout.clearsRight }
         return layout.clearsLeft && layout.clearsRight && tokens[layout.partner].layout.clearsRight
@@ -32,7 +32,7 @@ enum BlockIndentation {
     /// is there) from the start of each line that begins in `range`, the
     /// first token starting a line.
     private static func removeIndentation(
-        _ indentation: Range<Int>, from tokens: inout [Token], in range: Range<Int>, source: UnsafeBufferPointer<UInt8>
+        _ indentation: Range<Int>, from tokens: UnsafeMutableBufferPointer<Token>, in range: Range<Int>, source: UnsafeBufferPointer<UInt8>
     ) {
         var startsLine = true
         for index in range {

@@ -1,7 +1,7 @@
 /// What the lexer produces: the tokens, and the table their `delimiters`
 /// indices refer to.
-struct LexedTemplate {
-    var tokens: [Token]
+struct LexedTemplate: ~Copyable {
+    let tokens: TokenList
     let delimiters: DelimiterTable
 }
 
@@ -13,19 +13,19 @@ struct LexedTemplate {
 ///
 /// It reads the source through a buffer pointer valid for the duration of
 /// ``tokenize(_:delimiters:)``, the caller's.
-struct Lexer {
+struct Lexer: ~Copyable {
     private let source: UnsafeBufferPointer<UInt8>
     private var position = 0
     /// The delimiters in force, the last entry of `delimiterTable`.
     private var delimiters: Delimiters
     private var delimiterTable: DelimiterTable
-    private var tokens: [Token] = []
+    private var tokens: TokenList
 
     private init(source: UnsafeBufferPointer<UInt8>, delimiters: Delimiters) {
         self.source = source
         self.delimiters = delimiters
         delimiterTable = DelimiterTable(starting: delimiters)
-        tokens.reserveCapacity(source.count / Self.bytesPerToken + 1)
+        tokens = TokenList(capacity: source.count / Self.bytesPerToken + 1)
     }
 
     /// A low guess of the source bytes per token (templates run 5 to 20), so

@@ -1,6 +1,6 @@
 /// Compiles template source into a ``Node`` tree.
 ///
-/// The work runs as passes over one token array: lex, pair opening and
+/// The work runs as passes over one ``TokenList``: lex, pair opening and
 /// closing tags (checking their nesting), re-indent blocks, drop standalone
 /// lines, then build the tree. Each pass is small and only the last one
 /// allocates nodes. The passes read the source through one buffer pointer,
@@ -20,15 +20,16 @@ enum Parser {
     /// are slices of it).
     static func parse(_ source: [UInt8], text: String, delimiters: Delimiters) throws(SyntaxIssue) -> Parsed {
         try source.withUnsafeBufferPointer { source throws(SyntaxIssue) in
-            var lexed = try Lexer.tokenize(source, delimiters: delimiters)
-            try pairTags(&lexed.tokens, source: source)
-            StandaloneLines.markClearance(&lexed.tokens, source: source)
-            BlockIndentation.reindent(&lexed.tokens, source: source)
-            StandaloneLines.dropStandaloneLines(&lexed.tokens)
-            let paths = PathTable(tokens: &lexed.tokens, source: source)
-            return lexed.tokens.withUnsafeBufferPointer { tokens in
+            let lexed = try Lexer.tokenize(source, delimiters: delimiters)
+            return try lexed.tokens.withTokens { tokens throws(SyntaxIssue) in
+                try pairTags(tokens, source: source)
+                StandaloneLines.markClearance(tokens, source: source)
+                BlockIndentation.reindent(tokens, source: source)
+                StandaloneLines.dropStandaloneLines(tokens)
+                let paths = PathTable(tokens: tokens, source: source)
                 var builder = TreeBuilder(
-                    source: source, sourceText: text, tokens: tokens, delimiters: lexed.delimiters, paths: paths)
+                    source: source, sourceText: text, tokens: UnsafeBufferPointer(tokens), delimiters: lexed.delimiters,
+                    paths: paths)
                 let nodes = builder.nodes(in: 0..<tokens.count)
                 return Parsed(
                     nodes: nodes, partialNames: builder.partialNames, usesDynamicPartials: builder.usesDynamicPartials)
@@ -40,7 +41,7 @@ enum Parser {
     ///
     /// Errors: a closing tag with nothing open, a closing tag naming another
     /// section than the innermost open one, and a section left open at the end.
-    static func pairTags(_ tokens: inout [Token], source: UnsafeBufferPointer<UInt8>) throws(SyntaxIssue) {
+    static func pairTags(_ tokens: UnsafeMutableBufferPointer<Token>, source: UnsafeBufferPointer<UInt8>) throws(SyntaxIssue) {
         var open: [Int] = []
         open.reserveCapacity(16)
         for index in tokens.indices {

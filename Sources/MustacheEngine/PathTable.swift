@@ -29,7 +29,7 @@ struct PathTable {
     /// names each first, its ``quickKey(_:in:)``, where its keys start), not
     /// as an array of a type of their own: at start-up, the first array of a
     /// type costs more than the names.
-    init(tokens: inout [Token], source: UnsafeBufferPointer<UInt8>) {
+    init(tokens: UnsafeMutableBufferPointer<Token>, source: UnsafeBufferPointer<UInt8>) {
         var namers: [Int] = []
         var quickKeys: [UInt64] = []
         namers.reserveCapacity(tokens.count / 2)  // freed when the table is built: generous beats regrowing
@@ -78,7 +78,7 @@ struct PathTable {
     /// The index of a recent name with the same bytes, if there is one:
     /// name `i` is the name of `tokens[namers[i]]`, with quick key `quickKeys[i]`.
     private static func recent(
-        _ bytes: Range<Int>, _ quickKey: UInt64, among namers: [Int], _ quickKeys: [UInt64], of tokens: [Token],
+        _ bytes: Range<Int>, _ quickKey: UInt64, among namers: [Int], _ quickKeys: [UInt64], of tokens: UnsafeMutableBufferPointer<Token>,
         in source: UnsafeBufferPointer<UInt8>
     ) -> Int? {
         var index = namers.count - 1

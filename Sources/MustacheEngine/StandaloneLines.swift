@@ -12,7 +12,7 @@
 enum StandaloneLines {
     /// Records, for every tag, its line and whether only blanks stand between
     /// it and each end of that line.
-    static func markClearance(_ tokens: inout [Token], source: UnsafeBufferPointer<UInt8>) {
+    static func markClearance(_ tokens: UnsafeMutableBufferPointer<Token>, source: UnsafeBufferPointer<UInt8>) {
         var lineStart = 0
         while lineStart < tokens.count {
             var lineEnd = lineStart
@@ -20,12 +20,12 @@ enum StandaloneLines {
                 lineEnd += 1
                 if endsLine(tokens[lineEnd - 1], source: source) { break }
             }
-            markLine(&tokens, lineStart..<lineEnd, source: source)
+            markLine(tokens, lineStart..<lineEnd, source: source)
             lineStart = lineEnd
         }
     }
 
-    private static func markLine(_ tokens: inout [Token], _ line: Range<Int>, source: UnsafeBufferPointer<UInt8>) {
+    private static func markLine(_ tokens: UnsafeMutableBufferPointer<Token>, _ line: Range<Int>, source: UnsafeBufferPointer<UInt8>) {
         guard line.contains(where: { tokens[$0].isTag }) else { return }
         let firstSolid = line.first { !isBlankText(tokens[$0], source: source) }
         let lastSolid = line.last { !isBlankText(tokens[$0], source: source) }
@@ -38,18 +38,18 @@ enum StandaloneLines {
 
     /// Drops the blanks and line endings that belong to standalone tags, and
     /// records the indentation of standalone partials, parents and blocks.
-    static func dropStandaloneLines(_ tokens: inout [Token]) {
+    static func dropStandaloneLines(_ tokens: UnsafeMutableBufferPointer<Token>) {
         for index in tokens.indices where tokens[index].isTag {
             switch tokens[index].kind {
-            case .parentOpen: dropParentPair(&tokens, open: index)
+            case .parentOpen: dropParentPair(tokens, open: index)
             case .blockOpen where tokens[index].layout.isArgument:
-                if tokens[index].layout.clearsRight { dropTrailing(&tokens, after: index) }
-            case .blockOpen: dropParameterBlockOpen(&tokens, open: index)
-            case .close: dropClose(&tokens, close: index)
+                if tokens[index].layout.clearsRight { dropTrailing(tokens, after: index) }
+            case .blockOpen: dropParameterBlockOpen(tokens, open: index)
+            case .close: dropClose(tokens, close: index)
             case .variable, .unescapedVariable, .text: continue
             case .sectionOpen, .invertedOpen, .comment, .setDelimiters, .partial:
                 guard isStandalone(tokens[index]) else { continue }
-                let leading = dropLine(&tokens, of: index)
+                let leading = dropLine(tokens, of: index)
                 if tokens[index].kind == .partial { tokens[index].layout.indentation = leading }
             }
         }
@@ -60,39 +60,39 @@ enum StandaloneLines {
         token.layout.clearsLeft && token.layout.clearsRight
     }
 
-    private static func dropParentPair(_ tokens: inout [Token], open: Int) {
+    private static func dropParentPair(_ tokens: UnsafeMutableBufferPointer<Token>, open: Int) {
         let close = tokens[open].layout.partner
         guard tokens[open].layout.clearsLeft, tokens[close].layout.clearsRight else { return }
-        tokens[open].layout.indentation = dropLeading(&tokens, before: open)
-        dropTrailing(&tokens, after: close)
+        tokens[open].layout.indentation = dropLeading(tokens, before: open)
+        dropTrailing(tokens, after: close)
     }
 
     /// A parameter block's own tags follow the plain rule; the pair decides its
     /// indentation: the intrinsic indentation of its lines when it has one,
     /// else the blanks before an opening tag that starts its line, when the
     /// closing tag ends its line.
-    private static func dropParameterBlockOpen(_ tokens: inout [Token], open: Int) {
+    private static func dropParameterBlockOpen(_ tokens: UnsafeMutableBufferPointer<Token>, open: Int) {
         let close = tokens[open].layout.partner
-        if isStandalone(tokens[open]) { _ = dropLine(&tokens, of: open) }
+        if isStandalone(tokens[open]) { _ = dropLine(tokens, of: open) }
         guard tokens[open].layout.clearsLeft, tokens[close].layout.clearsRight else { return }
-        let leading = dropLeading(&tokens, before: open)
+        let leading = dropLeading(tokens, before: open)
         tokens[open].layout.indentation = tokens[open].layout.intrinsicIndentation ?? leading
     }
 
-    private static func dropClose(_ tokens: inout [Token], close: Int) {
+    private static func dropClose(_ tokens: UnsafeMutableBufferPointer<Token>, close: Int) {
         let opener = tokens[tokens[close].layout.partner]
         if opener.kind == .parentOpen { return }  // decided with its opening tag
         if opener.kind == .blockOpen, opener.layout.isArgument {
-            if tokens[close].layout.clearsLeft { _ = dropLeading(&tokens, before: close) }
+            if tokens[close].layout.clearsLeft { _ = dropLeading(tokens, before: close) }
         } else if isStandalone(tokens[close]) {
-            _ = dropLine(&tokens, of: close)
+            _ = dropLine(tokens, of: close)
         }
     }
 
     /// Drops the blanks on both sides of a tag and returns the range of those before it.
-    private static func dropLine(_ tokens: inout [Token], of index: Int) -> Range<Int> {
-        dropTrailing(&tokens, after: index)
-        return dropLeading(&tokens, before: index)
+    private static func dropLine(_ tokens: UnsafeMutableBufferPointer<Token>, of index: Int) -> Range<Int> {
+        dropTrailing(tokens, after: index)
+        return dropLeading(tokens, before: index)
     }
 
     /// Drops the text between the start of the tag's line and the tag, which
@@ -101,7 +101,7 @@ enum StandaloneLines {
     ///
     /// That text is at most one token: text is cut only at line ends and at
     /// tags, and a tag whose left is clear has neither before it on its line.
-    private static func dropLeading(_ tokens: inout [Token], before index: Int) -> Range<Int> {
+    private static func dropLeading(_ tokens: UnsafeMutableBufferPointer<Token>, before index: Int) -> Range<Int> {
         let previous = index - 1
         guard previous >= tokens[index].layout.line.lowerBound, tokens[previous].kind == .text else {
             return tokens[index].range.lowerBound..<tokens[index].range.lowerBound
@@ -111,7 +111,7 @@ enum StandaloneLines {
     }
 
     /// Drops the text between the tag and the end of its line, the line ending included.
-    private static func dropTrailing(_ tokens: inout [Token], after index: Int) {
+    private static func dropTrailing(_ tokens: UnsafeMutableBufferPointer<Token>, after index: Int) {
         for position in index + 1..<tokens[index].layout.line.upperBound where tokens[position].kind == .text {
             tokens[position].layout.isDropped = true
         }

@@ -117,3 +117,45 @@ struct Token {
 
     var isTag: Bool { kind != .text }
 }
+
+/// The tokens of a template in memory of their own, freed with the list: the
+/// lexer appends to it, and the passes read and rewrite the tokens in place
+/// through ``withTokens(_:)``.
+///
+/// Not an `Array`: an array of tokens would be the only array of its element
+/// type, and the first array of a type costs a run-time type set-up that
+/// outweighs compiling a small template. A token holds no references, so the
+/// memory is moved and freed without deinitializing tokens one by one.
+struct TokenList: ~Copyable {
+    private var base: UnsafeMutablePointer<Token>
+    private var capacity: Int
+    private var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 1)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    mutating func append(_ token: Token) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: token)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
+
+    /// Calls `body` with the tokens, which it may rewrite but not outlive.
+    func withTokens<Result, Failure: Error>(
+        _ body: (UnsafeMutableBufferPointer<Token>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try body(UnsafeMutableBufferPointer(start: base, count: count))
+    }
+}
