@@ -9,14 +9,12 @@ struct PathTable {
     private let keys: [MemberKey]
     /// Path `i`'s keys are `keys[keyStarts[i]..<keyStarts[i + 1]]`.
     private let keyStarts: [Int]
-    /// Each path's name as written.
-    private let dotted: [String]
 
     /// The path indexed by a token's ``Token/path``. (Paths are made when
     /// asked for, not kept in an array: an array of them would be the only
     /// one of its type, whose set-up at start-up costs more than the paths.)
     subscript(index: Int) -> VariablePath {
-        VariablePath(keys: keys, segments: keyStarts[index]..<keyStarts[index + 1], dotted: dotted[index])
+        VariablePath(keys: keys, segments: keyStarts[index]..<keyStarts[index + 1])
     }
 
     /// How many of the most recent names a name is looked for among, which
@@ -56,12 +54,6 @@ struct PathTable {
             Self.appendKeys(of: UnsafeBufferPointer(rebasing: source[tokens[namer].name]), to: &keys)
         }
         keyStarts.append(keys.count)
-        self.dotted = namers.indices.map { name in
-            // A name without dots is its one key's name: share the string.
-            keyStarts[name + 1] - keyStarts[name] == 1
-                ? keys[keyStarts[name]].name
-                : String(copying: UnsafeBufferPointer(rebasing: source[tokens[namers[name]].name]))
-        }
         self.keys = keys
         self.keyStarts = keyStarts
     }

@@ -7,13 +7,25 @@ struct VariablePath: Sendable {
     private let allKeys: [MemberKey]
     /// Where this path's keys are in `allKeys`: one per segment, none for `.`.
     private let segments: Range<Int>
-    /// The name as written in the template, for messages and field lists.
-    let dotted: String
 
-    init(keys allKeys: [MemberKey], segments: Range<Int>, dotted: String) {
+    init(keys allKeys: [MemberKey], segments: Range<Int>) {
         self.allKeys = allKeys
         self.segments = segments
-        self.dotted = dotted
+    }
+
+    /// The name as written in the template, for messages and field lists:
+    /// its keys joined by dots, or `.`.
+    ///
+    /// Made when asked for, not kept: only errors, lambdas and field lists
+    /// read it, and keeping it cost compiling a string for every long name.
+    var dotted: String {
+        guard let firstKey else { return "." }
+        var dotted = firstKey.name
+        for key in keysAfterFirst {
+            dotted += "."
+            dotted += key.name
+        }
+        return dotted
     }
 
     /// `{{.}}`: the current context item itself.
