@@ -39,21 +39,26 @@ enum Parser {
 
     /// Links opening and closing tags; marks blocks directly inside parents as arguments.
     ///
+    /// The tags left open form a stack kept in the tokens themselves: while
+    /// a tag is open, its `partner` is the enclosing open tag (-1 for none),
+    /// and its closing tag replaces that link.
+    ///
     /// Errors: a closing tag with nothing open, a closing tag naming another
     /// section than the innermost open one, and a section left open at the end.
     static func pairTags(_ tokens: UnsafeMutableBufferPointer<Token>, source: UnsafeBufferPointer<UInt8>) throws(SyntaxIssue) {
-        var open: [Int] = []
-        open.reserveCapacity(16)
+        var innermost = -1
         for index in tokens.indices {
             switch tokens[index].kind {
             case .sectionOpen, .invertedOpen, .parentOpen, .blockOpen:
-                if tokens[index].kind == .blockOpen, let enclosing = open.last, tokens[enclosing].kind == .parentOpen {
+                if tokens[index].kind == .blockOpen, innermost >= 0, tokens[innermost].kind == .parentOpen {
                     tokens[index].layout.isArgument = true
                 }
-                open.append(index)
+                tokens[index].layout.partner = innermost
+                innermost = index
             case .close:
                 let name = tokens[index].name
-                guard let opener = open.popLast() else {
+                let opener = innermost
+                guard opener >= 0 else {
                     throw SyntaxIssue(
                         offset: tokens[index].range.lowerBound,
                         message: "closing tag '\(text(name, source))' has no open section")
@@ -64,13 +69,14 @@ enum Parser {
                         offset: tokens[index].range.lowerBound,
                         message: "mismatched close: expected '\(text(expected, source))', found '\(text(name, source))'")
                 }
+                innermost = tokens[opener].layout.partner
                 tokens[opener].layout.partner = index
                 tokens[index].layout.partner = opener
             default: continue
             }
         }
-        if let unclosed = open.last {
-            let token = tokens[unclosed]
+        if innermost >= 0 {
+            let token = tokens[innermost]
             throw SyntaxIssue(offset: token.range.lowerBound, message: "unclosed \(noun(for: token.kind)) '\(text(token.name, source))'")
         }
     }
