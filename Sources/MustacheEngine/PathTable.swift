@@ -24,24 +24,20 @@ struct PathTable {
     /// Builds the paths of the tags in `tokens` and sets each such tag's ``Token/path``.
     ///
     /// The distinct names are kept as arrays of integers (the token that
-    /// names each first, its ``quickKey(_:in:)``, where its keys start), not
-    /// as an array of a type of their own: at start-up, the first array of a
-    /// type costs more than the names.
+    /// names each first, where its keys start), not as an array of a type of
+    /// their own: at start-up, the first array of a type costs more than the
+    /// names.
     init(tokens: UnsafeMutableBufferPointer<Token>, source: UnsafeBufferPointer<UInt8>) {
         var namers: [Int] = []
-        var quickKeys: [UInt64] = []
         namers.reserveCapacity(tokens.count / 2)  // freed when the table is built: generous beats regrowing
-        quickKeys.reserveCapacity(tokens.count / 2)
         var keyCount = 0
         for index in tokens.indices where Self.namesPath(tokens[index]) {
             let bytes = tokens[index].name
-            let quickKey = Self.quickKey(bytes, in: source)
-            if let known = Self.recent(bytes, quickKey, among: namers, quickKeys, of: tokens, in: source) {
+            if let known = Self.recent(bytes, among: namers, of: tokens, in: source) {
                 tokens[index].path = known
             } else {
                 tokens[index].path = namers.count
                 namers.append(index)
-                quickKeys.append(quickKey)
                 keyCount += Self.segmentCount(of: UnsafeBufferPointer(rebasing: source[bytes]))
             }
         }
@@ -68,28 +64,18 @@ struct PathTable {
     }
 
     /// The index of a recent name with the same bytes, if there is one:
-    /// name `i` is the name of `tokens[namers[i]]`, with quick key `quickKeys[i]`.
+    /// name `i` is the name of `tokens[namers[i]]`. (Names of another length
+    /// are told apart by the length alone.)
     private static func recent(
-        _ bytes: Range<Int>, _ quickKey: UInt64, among namers: [Int], _ quickKeys: [UInt64], of tokens: UnsafeMutableBufferPointer<Token>,
+        _ bytes: Range<Int>, among namers: [Int], of tokens: UnsafeMutableBufferPointer<Token>,
         in source: UnsafeBufferPointer<UInt8>
     ) -> Int? {
         var index = namers.count - 1
         while index >= max(0, namers.count - recentNames) {
-            if quickKeys[index] == quickKey, source.bytes(tokens[namers[index]].name, equal: bytes) { return index }
+            if source.bytes(tokens[namers[index]].name, equal: bytes) { return index }
             index -= 1
         }
         return nil
-    }
-
-    /// The name's length and last seven bytes packed into 64 bits, which tells
-    /// most different names apart with one comparison (names that share a
-    /// parent share their start, so the end is the telling part).
-    private static func quickKey(_ name: Range<Int>, in source: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var tail: UInt64 = 0
-        for index in name.suffix(7) {
-            tail = tail << 8 | UInt64(source[index])
-        }
-        return UInt64(truncatingIfNeeded: name.count) << 56 | tail
     }
 
     /// The number of keys of a name: none for `.`, else one more than its dots.
