@@ -28,10 +28,12 @@ results=$(python3 "$here/measure.py" "${RUNS:-50}" "$work/case.json" \
   -- "hello (static executable)" "$work/hello-static-executable" \
   -- "compose (static executable)" "$executable" analysis-result)
 echo "$results"
-# Page faults cost this VM about 1.7 us each, so they are reported beside the times.
-faults() { /usr/bin/time -f %R "$@" < "$work/case.json" 2>&1 >/dev/null | tail -1; }
-if [[ -x /usr/bin/time ]]; then
-  echo "minor page faults, one run: hello $(faults "$work/hello"), compose $(faults "$static" analysis-result)"
+# Page faults cost this VM about 1.7 us each, so they are reported beside the
+# times: perf's count of one run (the process's own faults; they vary by ±2).
+# (Not `perf stat -r`: the runs after the first would read an empty stdin.)
+faults() { perf stat -x, -e page-faults "$@" < "$work/case.json" 2>&1 >/dev/null | tail -1 | cut -d, -f1; }
+if command -v perf > /dev/null; then
+  echo "page faults, one run: hello $(faults "$work/hello"), compose $(faults "$static" analysis-result)"
 fi
 # The target compares like with like: compose with the runtime linked statically
 # against the hello-world built the same way (the first ratio above); a fully
