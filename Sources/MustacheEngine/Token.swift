@@ -132,6 +132,7 @@ struct TokenList: ~Copyable {
     private var count = 0
 
     init(capacity: Int) {
+        assert(_isPOD(Token.self), "TokenList frees tokens without deinitializing them")
         self.capacity = max(capacity, 1)
         base = .allocate(capacity: self.capacity)
     }
