@@ -22,21 +22,55 @@ enum SystemFiles {
         return try readAll(from: descriptor)
     }
 
-    /// Reads a descriptor to its end.
+    /// Reads a descriptor to its end. A regular file (standard input
+    /// redirected from one, too) is read straight into an array of its size;
+    /// anything else, or what a file grew by meanwhile, in chunks.
     static func readAll(from descriptor: Int32) throws(IOFailure) -> [UInt8] {
-        var result: [UInt8] = []
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0 else {
+            return try readChunks(from: descriptor, after: [])
+        }
+        // One byte more than the size, so that the read which finds the end needs no second buffer.
+        var reachedEnd = true
+        var failure: IOFailure?
+        let result = [UInt8](unsafeUninitializedCapacity: Int(status.st_size) + 1) { buffer, count in
+            do throws(IOFailure) {
+                count = try fill(buffer, from: descriptor)
+                reachedEnd = count < buffer.count
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        return reachedEnd ? result : try readChunks(from: descriptor, after: result)
+    }
+
+    /// Reads into `buffer` until it is full or the input ends; the number of bytes read.
+    private static func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from descriptor: Int32) throws(IOFailure) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let count = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            if count > 0 {
+                filled += count
+            } else if count == 0 {
+                break
+            } else if errno != EINTR {
+                throw lastFailure()
+            }
+        }
+        return filled
+    }
+
+    /// `start` followed by the rest of the descriptor, read in chunks.
+    private static func readChunks(from descriptor: Int32, after start: [UInt8]) throws(IOFailure) -> [UInt8] {
+        var result = start
         // Left uninitialized: zero-filling 64 KiB cost more than reading a whole case.
         let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 16)
         defer { chunk.deallocate() }
         while true {
-            let count = read(descriptor, chunk.baseAddress, chunk.count)
-            if count > 0 {
-                result.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count]))
-            } else if count == 0 {
-                return result
-            } else if errno != EINTR {
-                throw lastFailure()
-            }
+            let count = try fill(chunk, from: descriptor)
+            guard count > 0 else { return result }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count]))
         }
     }
 

@@ -6,6 +6,7 @@
 /// The standard library's `withContiguousStorageIfAvailable` only rethrows
 /// untyped errors, so the typed error is kept aside rather than boxed in a
 /// `Result` (whose generic metadata costs a conformance lookup at first use).
+@inlinable
 func withContiguousBytes<Result, Failure: Error>(
     _ bytes: some Collection<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
 ) throws(Failure) -> Result {
@@ -18,7 +19,8 @@ func withContiguousBytes<Result, Failure: Error>(
 }
 
 /// `body(buffer)`, or `nil` with its error in `failure`.
-private func run<Result, Failure: Error>(
+@usableFromInline
+func run<Result, Failure: Error>(
     _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result, on buffer: UnsafeBufferPointer<UInt8>,
     failure: inout Failure?
 ) -> Result? {

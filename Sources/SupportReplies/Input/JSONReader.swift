@@ -18,8 +18,20 @@ public enum JSONReader {
     ///   - firstColumn: the column the text starts at on `firstLine`.
     /// - Throws: `DataError` with the location of the offending byte and the
     ///   path of the value it is in, when that is not the root.
+    @inlinable
     public static func parse(
         _ bytes: some Collection<UInt8>, file: String, firstLine: Int = 1, firstColumn: Int = 1
+    ) throws(DataError) -> TemplateValue {
+        // Inlined into the caller, so that an array's bytes are reached without its generic metadata.
+        try withContiguousBytes(bytes) { (buffer) throws(DataError) in
+            try parse(contiguous: buffer, file: file, firstLine: firstLine, firstColumn: firstColumn)
+        }
+    }
+
+    /// `parse(_:file:firstLine:firstColumn:)` on bytes in one buffer.
+    @usableFromInline
+    static func parse(
+        contiguous bytes: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int, firstColumn: Int
     ) throws(DataError) -> TemplateValue {
         let position = TextPosition(file: file, firstLine: firstLine, firstColumn: firstColumn)
         return try withText(bytes) { (text) throws(DataError) in
