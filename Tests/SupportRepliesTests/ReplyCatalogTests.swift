@@ -36,10 +36,10 @@ struct ReplyCatalogTests {
     @Test func builtInFilesAreMarkedAndUserFilesAreNot() {
         var catalog = ReplyCatalog.builtIn
         #expect(catalog.templateLocales == ["en-US", "zh-CN"])
-        #expect(catalog.templates.values.allSatisfy { $0.count == 8 && $0.values.allSatisfy(\.isBuiltIn) })
-        #expect(catalog.locales.values.allSatisfy { $0.count == 1 && $0[0].isBuiltIn })
+        #expect(catalog.templates.values.allSatisfy { $0.count == 8 && $0.values.allSatisfy { $0.builtInIndex != nil } })
+        #expect(catalog.locales.values.allSatisfy { $0.count == 1 && $0[0].builtInIndex != nil })
         let same = catalog.templates["en-US"]!["closure"]!
         catalog.add(relativePath: "en-US/closure.mustache", file: CatalogFile(path: same.path, contents: same.contents), isLocale: false)
-        #expect(catalog.templates["en-US"]!["closure"]!.isBuiltIn == false)
+        #expect(catalog.templates["en-US"]!["closure"]!.builtInIndex == nil)
     }
 }

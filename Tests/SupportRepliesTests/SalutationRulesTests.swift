@@ -17,7 +17,7 @@ struct SalutationRulesTests {
     func collidingKeysKeepTheSmallestHonorific(honorifics: [String: String]) {
         let smallest = honorifics.keys.min()!
         let rules = Self.rules(honorifics: honorifics, generic: [])
-        #expect(rules.honorificsByKey == ["ms": honorifics[smallest]!])
+        #expect(rules.honorificsByKey == ["ms": smallest])
         #expect(Salutation.make(name: "Jo Doe", familyName: nil, honorific: "mS", rules: rules) == "\(honorifics[smallest]!) Doe")
     }
 

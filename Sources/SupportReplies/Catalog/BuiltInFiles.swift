@@ -936,28 +936,29 @@ privacynotice
     ]
 
     /// The partials and parents a built-in template names, sorted, and
-    /// whether it names one dynamically, by path, read when this file was
-    /// generated: a composer for one kind compiles only the templates that
-    /// kind renders, yet must know which names are partials to know which are
-    /// kinds. (A switch, not a dictionary: no generic type to set up at start-up.)
-    static func includes(path: String) -> (partials: [String], dynamic: Bool)? {
-        switch path {
-        case "templates/en-US/analysis-result.mustache": return (["signature"], false)
-        case "templates/en-US/closure.mustache": return (["signature"], false)
-        case "templates/en-US/initial-response.mustache": return (["signature"], false)
-        case "templates/en-US/log-request.mustache": return (["signature"], false)
-        case "templates/en-US/onsite-visit.mustache": return (["signature"], false)
-        case "templates/en-US/quoted-thread.mustache": return ([], false)
-        case "templates/en-US/scope-definition.mustache": return (["signature"], false)
-        case "templates/en-US/signature.mustache": return ([], false)
-        case "templates/zh-CN/analysis-result.mustache": return (["signature"], false)
-        case "templates/zh-CN/closure.mustache": return (["signature"], false)
-        case "templates/zh-CN/initial-response.mustache": return (["signature"], false)
-        case "templates/zh-CN/log-request.mustache": return (["signature"], false)
-        case "templates/zh-CN/onsite-visit.mustache": return (["signature"], false)
-        case "templates/zh-CN/quoted-thread.mustache": return ([], false)
-        case "templates/zh-CN/scope-definition.mustache": return (["signature"], false)
-        case "templates/zh-CN/signature.mustache": return ([], false)
+    /// whether it names one dynamically, by its position in `files`, read
+    /// when this file was generated: a composer for one kind compiles only
+    /// the templates that kind renders, yet must know which names are
+    /// partials to know which are kinds. (A switch on the position, not a
+    /// dictionary: no generic type to set up, no path to compare.)
+    static func includes(file index: Int) -> (partials: [String], dynamic: Bool)? {
+        switch index {
+        case 2: return (["signature"], false)  // templates/en-US/analysis-result.mustache
+        case 3: return (["signature"], false)  // templates/en-US/closure.mustache
+        case 4: return (["signature"], false)  // templates/en-US/initial-response.mustache
+        case 5: return (["signature"], false)  // templates/en-US/log-request.mustache
+        case 6: return (["signature"], false)  // templates/en-US/onsite-visit.mustache
+        case 7: return ([], false)  // templates/en-US/quoted-thread.mustache
+        case 8: return (["signature"], false)  // templates/en-US/scope-definition.mustache
+        case 9: return ([], false)  // templates/en-US/signature.mustache
+        case 10: return (["signature"], false)  // templates/zh-CN/analysis-result.mustache
+        case 11: return (["signature"], false)  // templates/zh-CN/closure.mustache
+        case 12: return (["signature"], false)  // templates/zh-CN/initial-response.mustache
+        case 13: return (["signature"], false)  // templates/zh-CN/log-request.mustache
+        case 14: return (["signature"], false)  // templates/zh-CN/onsite-visit.mustache
+        case 15: return ([], false)  // templates/zh-CN/quoted-thread.mustache
+        case 16: return (["signature"], false)  // templates/zh-CN/scope-definition.mustache
+        case 17: return ([], false)  // templates/zh-CN/signature.mustache
         default: return nil
         }
     }
@@ -1019,7 +1020,7 @@ privacynotice
     }
 
     private static func file(_ index: Int) -> CatalogFile {
-        CatalogFile(path: files[index].path, contents: files[index].contents, isBuiltIn: true)
+        CatalogFile(path: files[index].path, contents: files[index].contents, builtInIndex: index)
     }
 
     /// The value of a built-in locale file, by path, as `JSONReader` reads it,

@@ -105,7 +105,7 @@ final class CompiledLocale: Sendable {
 
     /// What a built-in file's template includes, read when it was embedded; nil for a user's file.
     private static func embeddedIncludes(_ file: CatalogFile) -> (partials: [String], dynamic: Bool)? {
-        file.isBuiltIn ? BuiltInFiles.includes(path: file.path) : nil
+        file.builtInIndex.flatMap(BuiltInFiles.includes(file:))
     }
 
     private func compile(_ names: Set<String>, into templates: inout TemplateSet) throws(CompositionError) {

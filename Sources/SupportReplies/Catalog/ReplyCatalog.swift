@@ -6,18 +6,19 @@ public struct CatalogFile: Sendable {
     public let path: String
     /// The file's text.
     public let contents: String
-    /// True for a file compiled into the binary, so what was read from it
-    /// when it was embedded holds (a user's file is never one, even if equal).
-    let isBuiltIn: Bool
+    /// For a file compiled into the binary, its position in `BuiltInFiles.files`,
+    /// so what was read from it when it was embedded holds; nil for a user's
+    /// file, even if equal.
+    let builtInIndex: Int?
 
     public init(path: String, contents: String) {
-        self.init(path: path, contents: contents, isBuiltIn: false)
+        self.init(path: path, contents: contents, builtInIndex: nil)
     }
 
-    init(path: String, contents: String, isBuiltIn: Bool) {
+    init(path: String, contents: String, builtInIndex: Int?) {
         self.path = path
         self.contents = contents
-        self.isBuiltIn = isBuiltIn
+        self.builtInIndex = builtInIndex
     }
 }
 

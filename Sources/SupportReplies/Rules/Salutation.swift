@@ -46,14 +46,16 @@ public struct SalutationRules: Sendable {
         }
         genericKeys = generic
         // One key per honorific, no sorting: where keys collide, the smaller honorific wins.
-        var chosen = [String: String](minimumCapacity: honorifics.count)  // key → honorific
+        // The key leads to the honorific, not its form, which is looked up
+        // only when an honorific is not in the table as given.
+        var chosen = [String: String](minimumCapacity: honorifics.count)
         for honorific in honorifics.keys {
             let key = Salutation.honorificKey(honorific)
             if let earlier = chosen.updateValue(honorific, forKey: key), earlier < honorific {
                 chosen[key] = earlier
             }
         }
-        honorificsByKey = chosen.mapValues { honorifics[$0]! }
+        honorificsByKey = chosen
     }
 
     /// The first scalar of every compound family name: most names start
@@ -64,7 +66,7 @@ public struct SalutationRules: Sendable {
     let withoutHonorificPattern: PlaceholderPattern
     /// `genericHonorifics` without a slash, as comparison keys (see `Salutation.honorificKey`).
     let genericKeys: Set<String>
-    /// `honorifics` by comparison key; where keys collide, the first in sorted order.
+    /// The keys of `honorifics` by comparison key; where keys collide, the first in sorted order.
     let honorificsByKey: [String: String]
 }
 
@@ -115,7 +117,8 @@ public enum Salutation {
     /// else the honorific as given.
     private static func localizedHonorific(_ honorific: String, rules: SalutationRules) -> String {
         if let exact = rules.honorifics[honorific] { return exact }
-        return rules.honorificsByKey[honorificKey(honorific)] ?? honorific
+        guard let listed = rules.honorificsByKey[honorificKey(honorific)] else { return honorific }
+        return rules.honorifics[listed]!
     }
 
     /// An honorific without white space, ASCII case, full-width slashes or a trailing period.
