@@ -11,23 +11,29 @@ import Darwin
 enum SystemFiles {
     /// The whole content of a file, or of standard input for `-`.
     static func readFile(_ path: String) throws(IOFailure) -> [UInt8] {
-        if path == "-" { return try readAll(from: STDIN_FILENO) }
+        if path == "-" { return try readAll(from: STDIN_FILENO, status: fileStatus(STDIN_FILENO)) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw lastFailure() }
         defer { close(descriptor) }
-        var status = stat()
-        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+        let status = fileStatus(descriptor)
+        if let status, (status.st_mode & S_IFMT) == S_IFDIR {
             throw IOFailure(reason: "is a directory")
         }
-        return try readAll(from: descriptor)
+        return try readAll(from: descriptor, status: status)
     }
 
-    /// Reads a descriptor to its end. A regular file (standard input
-    /// redirected from one, too) is read straight into an array of its size;
-    /// anything else, or what a file grew by meanwhile, in chunks.
-    static func readAll(from descriptor: Int32) throws(IOFailure) -> [UInt8] {
+    /// The descriptor's `fstat`, or nil when it fails.
+    private static func fileStatus(_ descriptor: Int32) -> stat? {
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0 else {
+        return fstat(descriptor, &status) == 0 ? status : nil
+    }
+
+    /// Reads a descriptor to its end, given its `fstat` (read once, for the
+    /// directory check too). A regular file (standard input redirected from
+    /// one, too) is read straight into an array of its size; anything else,
+    /// or what a file grew by meanwhile, in chunks.
+    private static func readAll(from descriptor: Int32, status: stat?) throws(IOFailure) -> [UInt8] {
+        guard let status, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0 else {
             return try readChunks(from: descriptor, after: [])
         }
         // One byte more than the size, so that the read which finds the end needs no second buffer.
