@@ -52,14 +52,14 @@ struct CompiledLocaleTests {
         let compiled = try Self.compile(locale, kinds: [kind])
         #expect(compiled.templates.names == [kind, "quoted-thread", "signature"].sorted())
         #expect(compiled.kinds == Set(Self.kinds))
-        #expect(Set(compiled.requiredFields.keys) == [kind])
+        #expect(Set(compiled.requiredFields.kinds) == [kind])
     }
 
     @Test(arguments: locales)
     func allKindsCompileEveryTemplate(locale: String) throws {
         let compiled = try Self.compile(locale, kinds: nil)
         #expect(compiled.templates.names == (Self.kinds + ["quoted-thread", "signature"]).sorted())
-        #expect(Set(compiled.requiredFields.keys) == Set(Self.kinds))
+        #expect(Set(compiled.requiredFields.kinds) == Set(Self.kinds))
     }
 
     @Test("required fields alone equal the required of all fields", arguments: kinds, locales)

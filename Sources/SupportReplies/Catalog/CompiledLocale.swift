@@ -18,12 +18,12 @@ final class CompiledLocale: Sendable {
     /// Names that are reply kinds (not partials).
     let kinds: Set<String>
     /// The case fields each prepared kind requires, derived once from its templates.
-    let requiredFields: [String: [FieldPath]]
+    let requiredFields: RequiredFields
     /// Template name → its file, to compile it when needed and for messages.
     private let files: [String: CatalogFile]
 
     private init(
-        bundle: LocaleBundle, templates: TemplateSet, kinds: Set<String>, requiredFields: [String: [FieldPath]],
+        bundle: LocaleBundle, templates: TemplateSet, kinds: Set<String>, requiredFields: RequiredFields,
         files: [String: CatalogFile]
     ) {
         self.bundle = bundle
@@ -53,13 +53,13 @@ final class CompiledLocale: Sendable {
             included.formUnion(template.partialNames)
         }
         let kinds = ReplyCatalog.kinds(among: files.keys, included: included)
-        let compiled = CompiledLocale(bundle: bundle, templates: set, kinds: kinds, requiredFields: [:], files: files)
+        let compiled = CompiledLocale(bundle: bundle, templates: set, kinds: kinds, requiredFields: RequiredFields(), files: files)
         return try compiled.prepared(kinds.intersection(wanted ?? kinds), compiling: wanted == nil ? Set(files.keys) : [])
     }
 
     /// This locale with `kind`'s templates compiled and its required fields derived.
     func preparing(_ kind: String) throws(CompositionError) -> CompiledLocale {
-        guard requiredFields[kind] == nil, kinds.contains(kind) else { return self }
+        guard !requiredFields.kinds.contains(kind), kinds.contains(kind) else { return self }
         return try prepared([kind])
     }
 
@@ -71,7 +71,7 @@ final class CompiledLocale: Sendable {
         if !kinds.isEmpty {
             try compile(reached(from: kinds.union([ReplyCatalog.quotedThreadTemplate])), into: &templates)
             for kind in kinds {
-                requiredFields[kind] = CaseReader.requiredFields(kind: kind, templates: templates).map(FieldPath.init)
+                requiredFields.add(kind, CaseReader.requiredFields(kind: kind, templates: templates))
             }
         }
         return CompiledLocale(bundle: bundle, templates: templates, kinds: self.kinds, requiredFields: requiredFields, files: files)
@@ -178,5 +178,32 @@ final class CompiledLocale: Sendable {
     /// The file position of a render error, for messages.
     func location(of error: TemplateRenderError) -> SourceLocation {
         SourceLocation(file: files[error.templateName]?.path ?? error.templateName, line: error.line, column: error.column)
+    }
+}
+
+/// The case fields each prepared kind of a locale requires, by kind.
+///
+/// Flat lists searched in order (a locale prepares a handful of kinds, a
+/// one-off reply one): a dictionary of paths by kind would be a generic type
+/// of its own, whose run-time set-up costs more than the search.
+struct RequiredFields: Sendable {
+    /// The prepared kinds, in the order added.
+    private(set) var kinds: [String] = []
+    /// Where each kind's paths end in `paths` (they start where the previous kind's end).
+    private var ends: [Int] = []
+    private var paths: [FieldPath] = []
+
+    /// The fields `kind` requires, or nil when it was not prepared.
+    subscript(kind: String) -> [FieldPath]? {
+        guard let position = kinds.firstIndex(of: kind) else { return nil }
+        return Array(paths[(position == 0 ? 0 : ends[position - 1])..<ends[position]])
+    }
+
+    /// Records the `fields` (dotted paths) that `kind` requires.
+    mutating func add(_ kind: String, _ fields: [String]) {
+        kinds.append(kind)
+        paths.reserveCapacity(paths.count + fields.count)
+        for field in fields { paths.append(FieldPath(field)) }
+        ends.append(paths.count)
     }
 }
