@@ -5,9 +5,9 @@ import Testing
 /// The comparison tables `SalutationRules` derives from its honorifics.
 @Suite("Salutation rules")
 struct SalutationRulesTests {
-    static func rules(honorifics: [String: String], generic: [String]) -> SalutationRules {
+    static func rules(honorifics: [String: String], generic: [String], compound: [String] = []) -> SalutationRules {
         SalutationRules(
-            withHonorific: "{honorific} {family}", withoutHonorific: "{name}", compoundFamilyNames: [],
+            withHonorific: "{honorific} {family}", withoutHonorific: "{name}", compoundFamilyNames: compound,
             honorifics: honorifics, genericHonorifics: generic, romanizesHanFamilyNames: false)
     }
 
@@ -17,7 +17,8 @@ struct SalutationRulesTests {
     func collidingKeysKeepTheSmallestHonorific(honorifics: [String: String]) {
         let smallest = honorifics.keys.min()!
         let rules = Self.rules(honorifics: honorifics, generic: [])
-        #expect(rules.honorificsByKey == ["ms": smallest])
+        #expect(rules.listedHonorific(forKey: "ms") == smallest)
+        #expect(rules.listedHonorific(forKey: "mr") == nil)
         #expect(Salutation.make(name: "Jo Doe", familyName: nil, honorific: "mS", rules: rules) == "\(honorifics[smallest]!) Doe")
     }
 
@@ -29,5 +30,24 @@ struct SalutationRulesTests {
             #expect(Salutation.make(name: "Jo Doe", familyName: nil, honorific: honorific, rules: rules) == "Jo Doe", "\(honorific)")
         }
         #expect(Salutation.make(name: "Jo Doe", familyName: nil, honorific: "Sir", rules: rules) == "Sir Doe")
+    }
+
+    /// An honorific equal as a string to a listed one but spelt in another
+    /// Unicode normalization takes that one's form, not the form of the
+    /// smallest honorific with its comparison key.
+    @Test func exactHonorificIsComparedAsAString() {
+        let rules = Self.rules(honorifics: ["SE\u{F1}ora": "Smallest", "Se\u{F1}ora": "Exact"], generic: [])
+        #expect(rules.form(ofListed: "Sen\u{303}ora") == "Exact")
+        #expect(Salutation.make(name: "Ana Ruiz", familyName: nil, honorific: "Sen\u{303}ora", rules: rules) == "Exact Ruiz")
+        #expect(Salutation.make(name: "Ana Ruiz", familyName: nil, honorific: "se\u{F1}ora", rules: rules) == "Smallest Ruiz")
+    }
+
+    /// The longest compound family name a Han name starts with is its family name, whatever the list's order.
+    @Test(arguments: [["欧阳", "欧阳修远"], ["欧阳修远", "欧阳"]])
+    func longestCompoundFamilyNameWins(compound: [String]) {
+        let rules = Self.rules(honorifics: [:], generic: [], compound: compound)
+        #expect(Salutation.make(name: "欧阳修远明", familyName: nil, honorific: "Dr", rules: rules) == "Dr 欧阳修远")
+        #expect(Salutation.make(name: "欧阳明", familyName: nil, honorific: "Dr", rules: rules) == "Dr 欧阳")
+        #expect(Salutation.make(name: "欧明", familyName: nil, honorific: "Dr", rules: rules) == "Dr 欧")
     }
 }

@@ -112,7 +112,7 @@ extension SalutationRules {
             withHonorific: withHonorific,
             withoutHonorific: withoutHonorific,
             compoundFamilyNames: try field.child("compound_family_names").strings(),
-            honorifics: try field.child("honorifics").stringDictionary(),
+            honorificForms: try field.child("honorifics").stringObject(),
             genericHonorifics: try field.child("generic_honorifics").strings(),
             romanizesHanFamilyNames: try field.child("romanize_han_family_names").optionalBool() ?? false)
     }

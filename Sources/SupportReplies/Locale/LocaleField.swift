@@ -92,16 +92,6 @@ struct LocaleField {
         return object
     }
 
-    /// An object whose members are all strings, as a dictionary.
-    func stringDictionary() throws(LocaleError) -> [String: String] {
-        let object = try stringObject()
-        var members = [String: String](minimumCapacity: object.count)
-        for position in 0..<object.count {
-            if case (let key, .string(let text)) = object[member: position] { members[key] = text }
-        }
-        return members
-    }
-
     private func present() throws(LocaleError) -> TemplateValue {
         guard let value else { throw error("required key is missing") }
         return value

@@ -1,3 +1,5 @@
+import MustacheEngine
+
 /// A locale's salutation rules (`salutation` in the locale file).
 public struct SalutationRules: Sendable {
     /// The form with an honorific; placeholders `{family}`, `{honorific}`, `{name}`.
@@ -8,8 +10,15 @@ public struct SalutationRules: Sendable {
     /// the family name has to be derived from the full name.
     public let compoundFamilyNames: [String]
     /// Honorific as written in the case → honorific as the locale writes it
-    /// (`Ms.` → `女士`); an honorific not listed is used as given.
-    public let honorifics: [String: String]
+    /// (`Ms.` → `女士`); an honorific not listed is used as given. (Made
+    /// when asked for: the rules look honorifics up without a dictionary.)
+    public var honorifics: [String: String] {
+        var table = [String: String](minimumCapacity: honorificForms.count)
+        for position in 0..<honorificForms.count {
+            if case (let honorific, .string(let form)) = honorificForms[member: position] { table[honorific] = form }
+        }
+        return table
+    }
     /// Honorifics that name no one (`先生/女士`, `Sir/Madam`); they count as
     /// no honorific at all.
     public let genericHonorifics: [String]
@@ -23,51 +32,67 @@ public struct SalutationRules: Sendable {
         withHonorific: String, withoutHonorific: String, compoundFamilyNames: [String],
         honorifics: [String: String], genericHonorifics: [String], romanizesHanFamilyNames: Bool
     ) {
+        self.init(
+            withHonorific: withHonorific, withoutHonorific: withoutHonorific, compoundFamilyNames: compoundFamilyNames,
+            honorificForms: TemplateObject(honorifics.lazy.map { ($0.key, .string($0.value)) }),
+            genericHonorifics: genericHonorifics, romanizesHanFamilyNames: romanizesHanFamilyNames)
+    }
+
+    /// Rules with the honorifics as an object of strings (the locale file's `honorifics`, validated).
+    init(
+        withHonorific: String, withoutHonorific: String, compoundFamilyNames: [String],
+        honorificForms: TemplateObject, genericHonorifics: [String], romanizesHanFamilyNames: Bool
+    ) {
         self.withHonorific = withHonorific
         self.withoutHonorific = withoutHonorific
         self.compoundFamilyNames = compoundFamilyNames
-        self.honorifics = honorifics
+        self.honorificForms = honorificForms
         self.genericHonorifics = genericHonorifics
         self.romanizesHanFamilyNames = romanizesHanFamilyNames
-        var firstScalars: [UInt8] = []
-        for var name in compoundFamilyNames {
-            name.withUTF8 { bytes in
-                if !bytes.isEmpty { firstScalars += bytes[..<bytes.scalar(at: 0).length] }
-            }
-        }
-        compoundFirstScalars = String(decoding: firstScalars, as: UTF8.self)
         withHonorificPattern = PlaceholderPattern(withHonorific)
         withoutHonorificPattern = PlaceholderPattern(withoutHonorific)
         // A key with a slash is generic whatever the list says (see `Salutation.isGeneric`):
         // only slash-free ones need keeping, and slashes survive `honorificKey` (`／` becomes `/`).
-        var generic: Set<String> = []
+        var generic: [String] = []
         for honorific in genericHonorifics where !honorific.unicodeScalars.contains(where: { $0 == "/" || $0 == "／" }) {
-            generic.insert(Salutation.honorificKey(honorific))
+            generic.append(Salutation.honorificKey(honorific))
         }
         genericKeys = generic
-        // One key per honorific, no sorting: where keys collide, the smaller honorific wins.
-        // The key leads to the honorific, not its form, which is looked up
-        // only when an honorific is not in the table as given.
-        var chosen = [String: String](minimumCapacity: honorifics.count)
-        for honorific in honorifics.keys {
-            let key = Salutation.honorificKey(honorific)
-            if let earlier = chosen.updateValue(honorific, forKey: key), earlier < honorific {
-                chosen[key] = earlier
-            }
-        }
-        honorificsByKey = chosen
     }
 
-    /// The first scalar of every compound family name: most names start
-    /// with none of them, and are then compared with no compound name.
-    let compoundFirstScalars: String
     /// `withHonorific` and `withoutHonorific`, split into their pieces once.
     let withHonorificPattern: PlaceholderPattern
     let withoutHonorificPattern: PlaceholderPattern
     /// `genericHonorifics` without a slash, as comparison keys (see `Salutation.honorificKey`).
-    let genericKeys: Set<String>
-    /// The keys of `honorifics` by comparison key; where keys collide, the first in sorted order.
-    let honorificsByKey: [String: String]
+    let genericKeys: [String]
+    /// `honorifics` as an object of strings, the locale's as read: a table
+    /// this small is searched when a reply asks faster than a dictionary of
+    /// it (or of its comparison keys) is built.
+    let honorificForms: TemplateObject
+
+    /// The locale's form of the listed honorific `honorific`, or nil when it
+    /// is not listed: looked up as the object looks up a key, then, failing
+    /// that, compared as strings are (so a key spelt in another Unicode
+    /// normalization is found, as a dictionary of the table would find it).
+    func form(ofListed honorific: String) -> String? {
+        if let form = honorificForms[honorific] { return form.stringValue }
+        for position in (0..<honorificForms.count).reversed() {
+            let (listed, form) = honorificForms[member: position]
+            if listed == honorific { return form.stringValue }
+        }
+        return nil
+    }
+
+    /// The listed honorific whose comparison key (see `Salutation.honorificKey`)
+    /// is `key`; where several have it, the smallest in `String` order.
+    func listedHonorific(forKey key: String) -> String? {
+        var smallest: String?
+        for position in 0..<honorificForms.count {
+            let listed = honorificForms[member: position].key
+            if Salutation.honorificKey(listed) == key, smallest.map({ listed < $0 }) ?? true { smallest = listed }
+        }
+        return smallest
+    }
 }
 
 /// The greeting line of a reply (`张女士 您好,`, `Dear Ms. Keller,`).
@@ -116,9 +141,9 @@ public enum Salutation {
     /// key equal up to ASCII case, spaces and a trailing period (`ms` → `Ms.`),
     /// else the honorific as given.
     private static func localizedHonorific(_ honorific: String, rules: SalutationRules) -> String {
-        if let exact = rules.honorifics[honorific] { return exact }
-        guard let listed = rules.honorificsByKey[honorificKey(honorific)] else { return honorific }
-        return rules.honorifics[listed]!
+        if let exact = rules.form(ofListed: honorific) { return exact }
+        guard let listed = rules.listedHonorific(forKey: honorificKey(honorific)) else { return honorific }
+        return rules.form(ofListed: listed)!
     }
 
     /// An honorific without white space, ASCII case, full-width slashes or a trailing period.
@@ -176,9 +201,7 @@ public enum Salutation {
     /// The family name inside a full name, by the script the name is written in.
     private static func derivedFamilyName(of name: String, rules: SalutationRules) -> String {
         if let first = name.unicodeScalars.first, first.properties.isIdeographic {
-            // The longest compound name wins; most names start with no compound name's first scalar.
-            let compound = rules.compoundFirstScalars.unicodeScalars.contains(first) ? longestCompoundFamilyName(starting: name, rules: rules) : nil
-            return compound ?? firstCharacter(of: name, startingWith: first)
+            return longestCompoundFamilyName(starting: name, rules: rules) ?? firstCharacter(of: name, startingWith: first)
         }
         if let comma = name.firstIndex(where: { $0 == "," || $0 == "，" }) {
             let before = name[..<comma].trimmingWhitespace
@@ -188,11 +211,21 @@ public enum Salutation {
     }
 
     /// The longest compound family name `name` starts with, compared as
-    /// UTF-8 (Han names have one encoding).
+    /// UTF-8 (Han names have one encoding) on the bytes in place: the list
+    /// is walked once a reply, with no table of first characters built ahead.
     private static func longestCompoundFamilyName(starting name: String, rules: SalutationRules) -> String? {
-        rules.compoundFamilyNames
-            .filter { !$0.isEmpty && name.utf8.starts(with: $0.utf8) }
-            .max { $0.utf8.count < $1.utf8.count }
+        var name = name
+        return name.withUTF8 { bytes in
+            var longest: String?
+            var longestCount = 0
+            for var compound in rules.compoundFamilyNames {
+                let isLonger = compound.withUTF8 { prefix in prefix.count > longestCount && bytes.starts(with: prefix) }
+                if isLonger {
+                    longest = compound
+                    longestCount = compound.utf8.count
+                }
+            }
+            return longest
+        }
     }
 }
-
