@@ -39,6 +39,14 @@ import Testing
         #expect(locale.dateStyle.write(try Self.date(moment)) == expected)
     }
 
+    /// A placeholder no field has (which locale validation rejects) is written as it stands.
+    @Test func unknownPlaceholderIsWrittenAsItStands() throws {
+        let style = DateStyle(
+            pattern: PlaceholderPattern("{year}-{era}{month2}{}"), weekdays: Array(repeating: "", count: 7),
+            months: Array(repeating: "", count: 12), ante: "AM", post: "PM")
+        #expect(style.write(try Self.date("2021-03-07T08:04:09Z")) == "2021-{era}03{}")
+    }
+
     @Test func weekdaysFollowTheCalendar() throws {
         let names = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"]
         for (offset, name) in names.enumerated() {  // 2023-01-01 was a Sunday

@@ -90,7 +90,7 @@ public final class LocaleBundle: Sendable {
 extension SubjectRules {
     init(_ field: LocaleField) throws(LocaleError) {
         self.init(
-            format: try field.child("format").pattern(placeholders: ["number", "title", "stage", "token"]),
+            formatPattern: try field.child("format").pattern(placeholders: ["number", "title", "stage", "token"]),
             replyPrefix: try field.child("reply_prefix").string())
     }
 }

@@ -53,14 +53,15 @@ struct LocaleField {
         }
     }
 
-    /// A string whose `{placeholders}` are all among `known`.
-    func pattern(placeholders known: [String]) throws(LocaleError) -> String {
-        let text = try string()
-        if let name = PlaceholderPattern.firstUnknownName(in: text, known: known) {
+    /// A string whose `{placeholders}` are all among `known`, split into its
+    /// pieces (once: the rules keep the pattern as checked).
+    func pattern(placeholders known: [String]) throws(LocaleError) -> PlaceholderPattern {
+        let pattern = PlaceholderPattern(try string())
+        if let name = pattern.firstPlaceholder(notAmong: known) {
             let list = known.map { "{\($0)}" }.joined(separator: ", ")
             throw error("unknown placeholder {\(name)} (known: \(list))")
         }
-        return text
+        return pattern
     }
 
     /// A list of strings, of exactly `count` items when `count` is given.

@@ -7,6 +7,8 @@
 /// so filling never meets one in a validated locale; a hand-built pattern's
 /// unknown placeholder is left as written.
 struct PlaceholderPattern: Sendable, Equatable {
+    /// The pattern as written.
+    let text: String
     /// The literal text around the placeholders, empty runs included:
     /// `literals[i]` comes before `placeholders[i]`, and the last one ends
     /// the pattern. (Two arrays of strings rather than one of an enum of
@@ -14,20 +16,30 @@ struct PlaceholderPattern: Sendable, Equatable {
     private let literals: [String]
     /// The placeholders' names, in order.
     private let placeholders: [String]
-    /// The longest text filling can give without its placeholders' values.
-    private let literalLength: Int
 
-    /// The pattern's pieces, read from `pattern`.
-    init(_ pattern: String) {
+    /// The pattern's pieces, read from `text`.
+    init(_ text: String) {
         var literals: [String] = []
         var placeholders: [String] = []
-        Self.scan(
-            pattern,
-            literal: { literals.append(String(decoding: $0, as: UTF8.self)) },
-            placeholder: { placeholders.append(String(decoding: $0, as: UTF8.self)) })
+        var pattern = text
+        pattern.withUTF8 { bytes in
+            // At most one placeholder a `{`: each array is allocated once.
+            let braces = bytes.count { $0 == UInt8(ascii: "{") }
+            literals.reserveCapacity(braces + 1)
+            placeholders.reserveCapacity(braces)
+            Self.scan(
+                bytes,
+                literal: { literals.append(String(decoding: $0, as: UTF8.self)) },
+                placeholder: { placeholders.append(String(decoding: $0, as: UTF8.self)) })
+        }
+        self.text = text
         self.literals = literals
         self.placeholders = placeholders
-        literalLength = pattern.utf8.count
+    }
+
+    /// The first placeholder whose name is not among `known`, if any.
+    func firstPlaceholder(notAmong known: [String]) -> String? {
+        placeholders.first { !known.contains($0) }
     }
 
     /// Calls `literal` with each run of literal text that is not empty and
@@ -40,27 +52,13 @@ struct PlaceholderPattern: Sendable, Equatable {
         if let last = literals.last, !last.isEmpty { literal(last) }
     }
 
-    /// The first placeholder of `pattern` whose name is not among `known`,
-    /// found without splitting the pattern into pieces.
-    static func firstUnknownName(in pattern: String, known: [String]) -> String? {
-        var unknown: String?
-        scan(
-            pattern, literal: { _ in },
-            placeholder: { bytes in
-                guard unknown == nil else { return }
-                let name = String(decoding: bytes, as: UTF8.self)
-                if !known.contains(name) { unknown = name }
-            })
-        return unknown
-    }
-
     /// The pattern with every placeholder replaced by `value(name)`; a name
     /// for which `value` returns `nil` stays as written.
     func fill(_ value: (String) -> String?) -> String {
         var result = ""
-        result.reserveCapacity(literalLength + 32)
-        for (text, name) in zip(literals, placeholders) {
-            result += text
+        result.reserveCapacity(text.utf8.count + 32)
+        for (literal, name) in zip(literals, placeholders) {
+            result += literal
             if let text = value(name) {
                 result += text
             } else {
@@ -72,27 +70,25 @@ struct PlaceholderPattern: Sendable, Equatable {
     }
 
     /// Calls `literal` for the bytes between placeholders and `placeholder`
-    /// for each name's bytes. Braces and name characters are ASCII, so the
-    /// scan walks UTF-8 bytes and cuts only at ASCII positions.
+    /// for each name's bytes, in a pattern's UTF-8 `bytes`. Braces and name
+    /// characters are ASCII, so the scan cuts only at ASCII positions.
     private static func scan(
-        _ pattern: String, literal: (UnsafeBufferPointer<UInt8>) -> Void, placeholder: (UnsafeBufferPointer<UInt8>) -> Void
+        _ bytes: UnsafeBufferPointer<UInt8>, literal: (UnsafeBufferPointer<UInt8>) -> Void,
+        placeholder: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
-        var pattern = pattern
-        pattern.withUTF8 { bytes in
-            var literalStart = 0
-            var position = 0
-            while position < bytes.count {
-                guard bytes[position] == UInt8(ascii: "{"), let close = closingBrace(in: bytes, after: position) else {
-                    position += 1
-                    continue
-                }
-                literal(UnsafeBufferPointer(rebasing: bytes[literalStart..<position]))
-                placeholder(UnsafeBufferPointer(rebasing: bytes[position + 1..<close]))
-                position = close + 1
-                literalStart = position
+        var literalStart = 0
+        var position = 0
+        while position < bytes.count {
+            guard bytes[position] == UInt8(ascii: "{"), let close = closingBrace(in: bytes, after: position) else {
+                position += 1
+                continue
             }
-            literal(UnsafeBufferPointer(rebasing: bytes[literalStart...]))
+            literal(UnsafeBufferPointer(rebasing: bytes[literalStart..<position]))
+            placeholder(UnsafeBufferPointer(rebasing: bytes[position + 1..<close]))
+            position = close + 1
+            literalStart = position
         }
+        literal(UnsafeBufferPointer(rebasing: bytes[literalStart...]))
     }
 
     /// The offset of the `}` that closes a placeholder opened at `open`, if

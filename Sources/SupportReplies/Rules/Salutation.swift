@@ -3,9 +3,9 @@ import MustacheEngine
 /// A locale's salutation rules (`salutation` in the locale file).
 public struct SalutationRules: Sendable {
     /// The form with an honorific; placeholders `{family}`, `{honorific}`, `{name}`.
-    public let withHonorific: String
+    public var withHonorific: String { withHonorificPattern.text }
     /// The form without one; placeholder `{name}` (the full name).
-    public let withoutHonorific: String
+    public var withoutHonorific: String { withoutHonorificPattern.text }
     /// Han family names of two characters or more (欧阳, 司马, …), used when
     /// the family name has to be derived from the full name.
     public let compoundFamilyNames: [String]
@@ -33,24 +33,23 @@ public struct SalutationRules: Sendable {
         honorifics: [String: String], genericHonorifics: [String], romanizesHanFamilyNames: Bool
     ) {
         self.init(
-            withHonorific: withHonorific, withoutHonorific: withoutHonorific, compoundFamilyNames: compoundFamilyNames,
-            honorificForms: TemplateObject(honorifics.lazy.map { ($0.key, .string($0.value)) }),
+            withHonorific: PlaceholderPattern(withHonorific), withoutHonorific: PlaceholderPattern(withoutHonorific),
+            compoundFamilyNames: compoundFamilyNames, honorificForms: TemplateObject(honorifics.lazy.map { ($0.key, .string($0.value)) }),
             genericHonorifics: genericHonorifics, romanizesHanFamilyNames: romanizesHanFamilyNames)
     }
 
-    /// Rules with the honorifics as an object of strings (the locale file's `honorifics`, validated).
+    /// Rules from the patterns already split and the honorifics as an object
+    /// of strings (a locale file's, as checked).
     init(
-        withHonorific: String, withoutHonorific: String, compoundFamilyNames: [String],
+        withHonorific: PlaceholderPattern, withoutHonorific: PlaceholderPattern, compoundFamilyNames: [String],
         honorificForms: TemplateObject, genericHonorifics: [String], romanizesHanFamilyNames: Bool
     ) {
-        self.withHonorific = withHonorific
-        self.withoutHonorific = withoutHonorific
+        withHonorificPattern = withHonorific
+        withoutHonorificPattern = withoutHonorific
         self.compoundFamilyNames = compoundFamilyNames
         self.honorificForms = honorificForms
         self.genericHonorifics = genericHonorifics
         self.romanizesHanFamilyNames = romanizesHanFamilyNames
-        withHonorificPattern = PlaceholderPattern(withHonorific)
-        withoutHonorificPattern = PlaceholderPattern(withoutHonorific)
         // A key with a slash is generic whatever the list says (see `Salutation.isGeneric`):
         // only slash-free ones need keeping, and slashes survive `honorificKey` (`／` becomes `/`).
         var generic: [String] = []
@@ -60,7 +59,7 @@ public struct SalutationRules: Sendable {
         genericKeys = generic
     }
 
-    /// `withHonorific` and `withoutHonorific`, split into their pieces once.
+    /// `withHonorific` and `withoutHonorific`, split into their pieces.
     let withHonorificPattern: PlaceholderPattern
     let withoutHonorificPattern: PlaceholderPattern
     /// `genericHonorifics` without a slash, as comparison keys (see `Salutation.honorificKey`).

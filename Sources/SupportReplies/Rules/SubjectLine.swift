@@ -1,7 +1,7 @@
 /// A locale's subject rules (`subject` in the locale file).
 public struct SubjectRules: Sendable, Equatable {
     /// The subject pattern; placeholders `{number}`, `{title}`, `{stage}`, `{token}`.
-    public let format: String
+    public var format: String { formatPattern.text }
     /// Put in front of the subject of a reply in a thread (`回复: `, `RE: `).
     public let replyPrefix: String
     /// `format`, split into its pieces once.
@@ -9,9 +9,13 @@ public struct SubjectRules: Sendable, Equatable {
 
     /// Rules from their parts.
     public init(format: String, replyPrefix: String) {
-        self.format = format
+        self.init(formatPattern: PlaceholderPattern(format), replyPrefix: replyPrefix)
+    }
+
+    /// Rules from a pattern already split (a locale file's, as checked).
+    init(formatPattern: PlaceholderPattern, replyPrefix: String) {
+        self.formatPattern = formatPattern
         self.replyPrefix = replyPrefix
-        formatPattern = PlaceholderPattern(format)
     }
 }
 

@@ -8,22 +8,26 @@ public import MIMEWriter
 /// is 12 AM, noon 12 PM), `{minute2}`, `{second2}`, `{weekday}`,
 /// `{monthName}`, `{ampm}` and `{offset}` (`+08:00`).
 public struct DateStyle: Sendable, Equatable {
-    static let placeholders = Field.allCases.map(\.rawValue)
+    /// The placeholders' names, in the order of `Field`'s cases.
+    static let placeholders = [
+        "year", "month", "day", "month2", "day2", "hour", "hour2", "hour12", "minute2", "second2",
+        "weekday", "monthName", "ampm", "offset",
+    ]
 
-    private let parts: [Part]
+    /// The literal text of the pattern: `literals[i]` comes before
+    /// `fields[i]`, and the last one ends it.
+    private let literals: [String]
+    /// The fields of the placeholders, as `Field` raw values. (Bytes and
+    /// strings rather than an array of pieces: an array of a type of its
+    /// own costs its set-up at start-up.)
+    private let fields: [UInt8]
     private let weekdays: [String]
     private let months: [String]
     private let ante: String
     private let post: String
 
-    /// A piece of the pattern: literal text, or a value of the date.
-    private enum Part: Sendable, Equatable {
-        case literal(String)
-        case field(Field)
-    }
-
-    /// The values a placeholder can name.
-    private enum Field: String, CaseIterable, Sendable {
+    /// The values a placeholder can name, in the order of `placeholders`.
+    private enum Field: UInt8 {
         case year, month, day, month2, day2, hour, hour2, hour12, minute2, second2
         case weekday, monthName, ampm, offset
     }
@@ -31,12 +35,24 @@ public struct DateStyle: Sendable, Equatable {
     /// A style from a validated pattern, 7 weekday names (Sunday first),
     /// 12 month names and the before/after-noon markers. (An unknown
     /// placeholder, which validation rejects, would be written as it stands.)
-    init(pattern: String, weekdays: [String], months: [String], ante: String, post: String) {
-        var parts: [Part] = []
-        PlaceholderPattern(pattern).forEachPiece(
-            literal: { parts.append(.literal($0)) },
-            placeholder: { name in parts.append(Field(rawValue: name).map(Part.field) ?? .literal("{" + name + "}")) })
-        self.parts = parts
+    init(pattern: PlaceholderPattern, weekdays: [String], months: [String], ante: String, post: String) {
+        var literals: [String] = []
+        var fields: [UInt8] = []
+        var literal = ""
+        pattern.forEachPiece(
+            literal: { literal += $0 },
+            placeholder: { name in
+                if let index = Self.placeholders.firstIndex(of: name) {
+                    literals.append(literal)
+                    literal = ""
+                    fields.append(UInt8(index))
+                } else {
+                    literal += "{" + name + "}"
+                }
+            })
+        literals.append(literal)
+        self.literals = literals
+        self.fields = fields
         self.weekdays = weekdays
         self.months = months
         self.ante = ante
@@ -47,11 +63,9 @@ public struct DateStyle: Sendable, Equatable {
     public func write(_ date: MessageDate) -> String {
         var text: [UInt8] = []
         text.reserveCapacity(64)
-        for part in parts {
-            switch part {
-            case .literal(let literal): text.append(contentsOf: literal.utf8)
-            case .field(let field): append(field, of: date, to: &text)
-            }
+        for (position, literal) in literals.enumerated() {
+            if !literal.isEmpty { text.append(contentsOf: literal.utf8) }
+            if position < fields.count { append(Field(rawValue: fields[position])!, of: date, to: &text) }
         }
         return String(decoding: text, as: UTF8.self)
     }
