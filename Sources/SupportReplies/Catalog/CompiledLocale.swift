@@ -15,15 +15,17 @@ final class CompiledLocale: Sendable {
     let bundle: LocaleBundle
     /// The compiled templates (see above).
     let templates: TemplateSet
-    /// Names that are reply kinds (not partials).
-    let kinds: Set<String>
+    /// Names that are reply kinds (not partials), in no particular order.
+    /// (Names here and below are in arrays searched in order: a locale has
+    /// a handful of templates, fewer than hashing them would pay for.)
+    let kinds: [String]
     /// The case fields each prepared kind requires, derived once from its templates.
     let requiredFields: RequiredFields
     /// Template name → its file, to compile it when needed and for messages.
     private let files: [String: CatalogFile]
 
     private init(
-        bundle: LocaleBundle, templates: TemplateSet, kinds: Set<String>, requiredFields: RequiredFields,
+        bundle: LocaleBundle, templates: TemplateSet, kinds: [String], requiredFields: RequiredFields,
         files: [String: CatalogFile]
     ) {
         self.bundle = bundle
@@ -38,11 +40,14 @@ final class CompiledLocale: Sendable {
     static func compile(_ locale: String, in catalog: ReplyCatalog, bundle: LocaleBundle, kinds wanted: Set<String>?) throws(CompositionError) -> CompiledLocale {
         let files = catalog.templateFiles(locale) ?? [:]
         var set = TemplateSet()
-        var included: Set<String> = []
+        var included: [String] = []  // each name once (most templates include the same signature)
+        func include(_ partials: some Sequence<String>) {
+            for partial in partials where !included.contains(partial) { included.append(partial) }
+        }
         var userNames: [String] = []
         for (name, file) in files {
             if let embedded = embeddedIncludes(file) {
-                included.formUnion(embedded.partials)
+                include(embedded.partials)
             } else {
                 userNames.append(name)
             }
@@ -50,11 +55,12 @@ final class CompiledLocale: Sendable {
         for name in userNames.sorted() {  // the first error in name order is reported
             let template = try compile(name, files[name]!)
             set.insert(template)
-            included.formUnion(template.partialNames)
+            include(template.partialNames)
         }
         let kinds = ReplyCatalog.kinds(among: files.keys, included: included)
         let compiled = CompiledLocale(bundle: bundle, templates: set, kinds: kinds, requiredFields: RequiredFields(), files: files)
-        return try compiled.prepared(kinds.intersection(wanted ?? kinds), compiling: wanted == nil ? Set(files.keys) : [])
+        guard let wanted else { return try compiled.prepared(kinds, compiling: Array(files.keys)) }
+        return try compiled.prepared(kinds.filter(wanted.contains))
     }
 
     /// This locale with `kind`'s templates compiled and its required fields derived.
@@ -64,12 +70,12 @@ final class CompiledLocale: Sendable {
     }
 
     /// This locale with `names` compiled, and `kinds`' templates compiled and their required fields derived.
-    private func prepared(_ kinds: Set<String>, compiling names: Set<String> = []) throws(CompositionError) -> CompiledLocale {
+    private func prepared(_ kinds: [String], compiling names: [String] = []) throws(CompositionError) -> CompiledLocale {
         var templates = templates
         var requiredFields = requiredFields
         try compile(names, into: &templates)
         if !kinds.isEmpty {
-            try compile(reached(from: kinds.union([ReplyCatalog.quotedThreadTemplate])), into: &templates)
+            try compile(reached(from: kinds + [ReplyCatalog.quotedThreadTemplate]), into: &templates)
             for kind in kinds {
                 requiredFields.add(kind, CaseReader.requiredFields(kind: kind, templates: templates))
             }
@@ -79,13 +85,14 @@ final class CompiledLocale: Sendable {
 
     /// `names` and the templates they include, transitively; every template
     /// when one of them names a template dynamically.
-    private func reached(from names: Set<String>) -> Set<String> {
-        var reached: Set<String> = []
-        var pending = Array(names)
+    private func reached(from names: [String]) -> [String] {
+        var reached: [String] = []
+        var pending = names
         while let name = pending.popLast() {
-            guard files[name] != nil, reached.insert(name).inserted else { continue }
+            guard files[name] != nil, !reached.contains(name) else { continue }
+            reached.append(name)
             let include = Self.includes(of: name, files: files, templates: templates)
-            if include.dynamic { return Set(files.keys) }
+            if include.dynamic { return Array(files.keys) }
             pending += include.partials
         }
         return reached
@@ -108,7 +115,7 @@ final class CompiledLocale: Sendable {
         file.builtInIndex.flatMap(BuiltInFiles.includes(file:))
     }
 
-    private func compile(_ names: Set<String>, into templates: inout TemplateSet) throws(CompositionError) {
+    private func compile(_ names: [String], into templates: inout TemplateSet) throws(CompositionError) {
         for name in names.sorted() where templates[name] == nil {
             templates.insert(try Self.compile(name, files[name]!))
         }

@@ -126,9 +126,7 @@ public struct ReplyCatalog: Sendable {
     /// The kinds among one locale's template names: every name that no
     /// template of the locale includes as a partial or parent (and that is
     /// not the thread quote), given every name the templates include.
-    static func kinds(among names: some Sequence<String>, included: Set<String>) -> Set<String> {
-        var partials = included
-        partials.insert(quotedThreadTemplate)
-        return Set(names).subtracting(partials)
+    static func kinds(among names: some Sequence<String>, included: [String]) -> [String] {
+        names.filter { $0 != quotedThreadTemplate && !included.contains($0) }
     }
 }
