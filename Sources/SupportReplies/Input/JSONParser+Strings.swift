@@ -196,12 +196,13 @@ extension JSONParser {
         return string
     }
 
-    /// `MemberKey`'s fingerprint of `bytes`: the count in the top byte and
-    /// the first seven bytes below it, first byte lowest. `readable` says how
-    /// many bytes from the start may be read (one word at once when 8).
-    static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>, readable: Int) -> UInt64 {
+    /// `MemberKey`'s fingerprint of `bytes` as an `Int` bit pattern: the
+    /// count in the top byte and the first seven bytes below it, first byte
+    /// lowest. `readable` says how many bytes from the start may be read
+    /// (one word at once when 8).
+    static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>, readable: Int) -> Int {
         let fingerprint = UInt64(truncatingIfNeeded: bytes.count) << 56
-        guard let base = bytes.baseAddress else { return fingerprint }
+        guard let base = bytes.baseAddress else { return Int(truncatingIfNeeded: fingerprint) }
         let kept = UInt64(min(bytes.count, 7))
         var word: UInt64 = 0
         if readable >= 8 {
@@ -209,7 +210,7 @@ extension JSONParser {
         } else {
             for position in 0..<Int(kept) { word |= UInt64(base[position]) << (8 * UInt64(position)) }
         }
-        return fingerprint | word & ((1 << (8 * kept)) &- 1)
+        return Int(truncatingIfNeeded: fingerprint | word & ((1 << (8 * kept)) &- 1))
     }
 
     /// True when decoding left `bytes` as they were (nothing was repaired).

@@ -19,10 +19,12 @@ struct JSONParser {
     /// takes its own from the top when it closes, so the storage is reused.
     var members: [(key: String, value: TemplateValue)] = []
     /// The fingerprints of those objects' keys, for the duplicate check.
-    var keyFingerprints: [UInt64] = []
+    /// Fingerprints are kept as `Int` bit patterns: a reply instantiates
+    /// `[Int]`'s type metadata anyway, `[UInt64]`'s only for this.
+    var keyFingerprints: [Int] = []
     /// Set by `parseString`: the `MemberKey` fingerprint of the string read
     /// (its UTF-8 length and first seven bytes) and whether it is ASCII.
-    var lastFingerprint: UInt64 = 0
+    var lastFingerprint = 0
     var lastIsASCII = true
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
