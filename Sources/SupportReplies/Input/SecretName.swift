@@ -6,7 +6,9 @@
 /// that by their last letters alone (`LetterEnding`), then by holding none
 /// of the secret words' stems.
 enum SecretName {
-    private static let secretWords: Set<String> = [
+    /// A list, not a set: it is searched only for the rare key that passes
+    /// the cheaper looks, while hashing every word would cost each reply.
+    private static let secretWords: [String] = [
         "password", "passwd", "pwd", "passphrase", "secret", "apikey", "accesskey", "privatekey", "secretkey",
         "authtoken", "accesstoken", "refreshtoken", "apitoken", "bearertoken", "sessiontoken",
     ]
