@@ -10,6 +10,16 @@ import MustacheEngine
 struct JSONParser {
     /// The deepest nesting of arrays and objects accepted.
     static let maxDepth = 256
+    /// An object of at most this many members, all with ASCII keys, is
+    /// built without `TemplateObject`'s lookup index (which it would get past
+    /// 12). Up to here a lookup's scan of fingerprints costs less than
+    /// hashing the key; the objects of a case are mostly walked member by
+    /// member (the secret scan, the profile merge) or copied to be extended
+    /// (the reply's root), which would copy or rebuild an index; and the
+    /// scan finds what the index would, as two different ASCII strings are
+    /// never `==` (only a looked-up key like U+212A KELVIN SIGN, which the
+    /// index takes for `K`, is missed, as in any object of up to 12).
+    static let unindexedMembers = 64
 
     let text: UnsafeBufferPointer<UInt8>
     var offset = 0
@@ -103,7 +113,8 @@ struct JSONParser {
             }
             guard try continueAfterMember(closing: UInt8(ascii: "}")) else { break }
         }
-        let object = TemplateObject(uniqueKeys: members[first...])
+        let indexed = keys.hasNonASCII || members.count - first > Self.unindexedMembers
+        let object = TemplateObject(uniqueKeys: members[first...], indexed: indexed)
         members.removeLast(members.count - first)
         keyFingerprints.removeLast(keyFingerprints.count - firstFingerprint)
         return .object(object)
