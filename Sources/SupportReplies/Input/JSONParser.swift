@@ -115,7 +115,8 @@ struct JSONParser {
         }
         let indexed = keys.hasNonASCII || members.count - first > Self.unindexedMembers
         let object = TemplateObject(uniqueKeys: members[first...], indexed: indexed)
-        members.removeLast(members.count - first)
+        // One at a time: removing a range destroys the members through the tuple's generic metadata.
+        while members.count > first { members.removeLast() }
         keyFingerprints.removeLast(keyFingerprints.count - firstFingerprint)
         return .object(object)
     }
