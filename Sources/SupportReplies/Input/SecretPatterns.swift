@@ -14,9 +14,15 @@ enum SecretPatterns {
                 let end = bytes.count - 1
                 var offset = 0
                 while offset < end {
-                    let step = steps[Int(bytes[offset])]
+                    let byte = bytes[offset]
+                    let step = steps[Int(byte)]
                     if step != 0 {
                         offset &+= Int(step)
+                        continue
+                    }
+                    // E5 begins many Han characters; the next byte of 密 and 口 (AF, 8F) rules out most at once.
+                    if byte == 0xE5, bytes[offset + 1] | 0x20 != 0xAF {
+                        offset &+= 3
                         continue
                     }
                     if mayStartMatch(at: offset, in: bytes), let reason = match(at: offset, in: bytes),
@@ -24,7 +30,7 @@ enum SecretPatterns {
                     {
                         reasons.append(reason)
                     }
-                    offset &+= bytes[offset] < 0x80 ? 1 : 3  // the start bytes are ASCII and E5, a lead of three
+                    offset &+= byte < 0x80 ? 1 : 3  // the start bytes are ASCII and E5, a lead of three
                 }
                 return reasons
             }
