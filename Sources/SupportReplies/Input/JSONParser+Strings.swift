@@ -171,15 +171,20 @@ extension JSONParser {
         }
     }
 
-    /// Makes the String for an escape-free slice. Non-ASCII text goes
-    /// through the standard library's (repairing) UTF-8 decoder, which is
-    /// fast; a repair shows as a change in the bytes and is an error.
+    /// Makes the String for an escape-free slice. ASCII is copied in as it
+    /// is (a short string then skips the decoder's checks altogether);
+    /// other text goes through the standard library's (repairing) UTF-8
+    /// decoder, which is fast; a repair shows as a change in the bytes and
+    /// is an error.
     private mutating func makeString(_ range: Range<Int>, ascii: Bool) throws(JSONSyntaxError) -> String {
         let slice = UnsafeBufferPointer(rebasing: text[range])
         lastFingerprint = Self.fingerprint(slice, readable: text.count - range.lowerBound)
         lastIsASCII = ascii
+        if ascii {
+            return String(unsafeUninitializedCapacity: slice.count) { $0.initialize(fromContentsOf: slice) }
+        }
         let string = String(decoding: slice, as: UTF8.self)
-        guard ascii || Self.isVerbatim(string, slice) else { throw invalidUTF8(in: range) }
+        guard Self.isVerbatim(string, slice) else { throw invalidUTF8(in: range) }
         return string
     }
 
