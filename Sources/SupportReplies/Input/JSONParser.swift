@@ -145,8 +145,7 @@ struct JSONParser {
     /// (false). A comma right before the closing bracket is reported at the comma.
     private mutating func continueAfterMember(closing: UInt8) throws(JSONSyntaxError) -> Bool {
         skipWhitespace()
-        let expected = closing == UInt8(ascii: "}") ? "(expected ',' or '}')" : "(expected ',' or ']')"
-        guard offset < text.count else { throw unexpected(expected) }
+        guard offset < text.count else { throw unexpected(Self.expected(closing)) }
         switch text[offset] {
         case closing:
             offset += 1
@@ -161,8 +160,14 @@ struct JSONParser {
             }
             return true
         default:
-            throw unexpected(expected)
+            throw unexpected(Self.expected(closing))
         }
+    }
+
+    /// What `continueAfterMember(closing:)` expects, for its error: made
+    /// only when one is thrown.
+    private static func expected(_ closing: UInt8) -> String {
+        closing == UInt8(ascii: "}") ? "(expected ',' or '}')" : "(expected ',' or ']')"
     }
 
     private func checkDepth(_ depth: Int) throws(JSONSyntaxError) {
