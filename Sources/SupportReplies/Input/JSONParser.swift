@@ -41,12 +41,19 @@ struct JSONParser {
         self.text = text
     }
 
+    /// Room on the member stacks from the start: enough for the open
+    /// objects of a case (its root's members and a nested object's or two),
+    /// where growing one step at a time would copy them several times.
+    static let memberRoom = 32
+
     /// `JSON-text = ws value ws`
     mutating func parseDocument() throws(JSONSyntaxError) -> TemplateValue {
         skipWhitespace()
         guard offset < text.count else {
             throw JSONSyntaxError(offset: offset, message: "empty input: expected a JSON value")
         }
+        members.reserveCapacity(Self.memberRoom)
+        keyFingerprints.reserveCapacity(Self.memberRoom)
         let value = try parseValue(depth: 0)
         skipWhitespace()
         guard offset == text.count else {
