@@ -3,9 +3,10 @@ import Testing
 
 @testable import SupportReplies
 
-/// `SecretPatterns.reasons(in:)` tries a matcher only where the first two
-/// bytes allow one. These tests hold it to trying every matcher at every
-/// byte, over text glued from the patterns' pieces, near misses and others.
+/// `SecretPatterns.reasons(in:)` tries a matcher only where the first bytes
+/// allow one, and steps over whole characters. These tests hold it to trying
+/// every matcher at every byte, over text glued from the patterns' pieces,
+/// near misses and others.
 @Suite struct SecretPatternsScanTests {
     /// The reasons found by trying `match(at:in:)` at every offset.
     static func modelReasons(_ text: String) -> [String] {
@@ -26,6 +27,8 @@ import Testing
         "s3cret", "****", "AKIA", "AKIAIOSFODNN7EXAMPLE", "ghp_", "gho_", "github_pat_", "abcdefghij0123456789",
         "sk-", "sk-proj-", "xoxb-", "xoxz-", "-----BEGIN ", "RSA ", "PRIVATE KEY-----", "eyJ", "eyJhbGciOiJIUzI1NiJ9",
         ".", "x", "e", "g", "s", "-", "A", "P", "数据库", "资料", "，", "é",
+        // Characters of every UTF-8 length the scan steps over, and one that shares 密's first byte.
+        "在", "😀", "ß",
     ]
 
     @Test func randomTextsAgreeWithTryingEveryOffset() {

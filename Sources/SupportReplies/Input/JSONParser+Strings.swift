@@ -171,15 +171,20 @@ extension JSONParser {
         }
     }
 
-    /// Makes the String for an escape-free slice. Non-ASCII text goes
-    /// through the standard library's (repairing) UTF-8 decoder, which is
-    /// fast; a repair shows as a change in the bytes and is an error.
+    /// Makes the String for an escape-free slice. ASCII is copied in as it
+    /// is (a short string then skips the decoder's checks altogether);
+    /// other text goes through the standard library's (repairing) UTF-8
+    /// decoder, which is fast; a repair shows as a change in the bytes and
+    /// is an error.
     private mutating func makeString(_ range: Range<Int>, ascii: Bool) throws(JSONSyntaxError) -> String {
         let slice = UnsafeBufferPointer(rebasing: text[range])
         lastFingerprint = Self.fingerprint(slice, readable: text.count - range.lowerBound)
         lastIsASCII = ascii
+        if ascii {
+            return String(unsafeUninitializedCapacity: slice.count) { $0.initialize(fromContentsOf: slice) }
+        }
         let string = String(decoding: slice, as: UTF8.self)
-        guard ascii || Self.isVerbatim(string, slice) else { throw invalidUTF8(in: range) }
+        guard Self.isVerbatim(string, slice) else { throw invalidUTF8(in: range) }
         return string
     }
 
@@ -196,12 +201,13 @@ extension JSONParser {
         return string
     }
 
-    /// `MemberKey`'s fingerprint of `bytes`: the count in the top byte and
-    /// the first seven bytes below it, first byte lowest. `readable` says how
-    /// many bytes from the start may be read (one word at once when 8).
-    static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>, readable: Int) -> UInt64 {
+    /// `MemberKey`'s fingerprint of `bytes` as an `Int` bit pattern: the
+    /// count in the top byte and the first seven bytes below it, first byte
+    /// lowest. `readable` says how many bytes from the start may be read
+    /// (one word at once when 8).
+    static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>, readable: Int) -> Int {
         let fingerprint = UInt64(truncatingIfNeeded: bytes.count) << 56
-        guard let base = bytes.baseAddress else { return fingerprint }
+        guard let base = bytes.baseAddress else { return Int(truncatingIfNeeded: fingerprint) }
         let kept = UInt64(min(bytes.count, 7))
         var word: UInt64 = 0
         if readable >= 8 {
@@ -209,7 +215,7 @@ extension JSONParser {
         } else {
             for position in 0..<Int(kept) { word |= UInt64(base[position]) << (8 * UInt64(position)) }
         }
-        return fingerprint | word & ((1 << (8 * kept)) &- 1)
+        return Int(truncatingIfNeeded: fingerprint | word & ((1 << (8 * kept)) &- 1))
     }
 
     /// True when decoding left `bytes` as they were (nothing was repaired).

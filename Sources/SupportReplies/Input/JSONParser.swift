@@ -10,6 +10,16 @@ import MustacheEngine
 struct JSONParser {
     /// The deepest nesting of arrays and objects accepted.
     static let maxDepth = 256
+    /// An object of at most this many members, all with ASCII keys, is
+    /// built without `TemplateObject`'s lookup index (which it would get past
+    /// 12). Up to here a lookup's scan of fingerprints costs less than
+    /// hashing the key; the objects of a case are mostly walked member by
+    /// member (the secret scan, the profile merge) or copied to be extended
+    /// (the reply's root), which would copy or rebuild an index; and the
+    /// scan finds what the index would, as two different ASCII strings are
+    /// never `==` (only a looked-up key like U+212A KELVIN SIGN, which the
+    /// index takes for `K`, is missed, as in any object of up to 12).
+    static let unindexedMembers = 64
 
     let text: UnsafeBufferPointer<UInt8>
     var offset = 0
@@ -19,15 +29,22 @@ struct JSONParser {
     /// takes its own from the top when it closes, so the storage is reused.
     var members: [(key: String, value: TemplateValue)] = []
     /// The fingerprints of those objects' keys, for the duplicate check.
-    var keyFingerprints: [UInt64] = []
+    /// Fingerprints are kept as `Int` bit patterns: a reply instantiates
+    /// `[Int]`'s type metadata anyway, `[UInt64]`'s only for this.
+    var keyFingerprints: [Int] = []
     /// Set by `parseString`: the `MemberKey` fingerprint of the string read
     /// (its UTF-8 length and first seven bytes) and whether it is ASCII.
-    var lastFingerprint: UInt64 = 0
+    var lastFingerprint = 0
     var lastIsASCII = true
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
         self.text = text
     }
+
+    /// Room on the member stacks from the start: enough for the open
+    /// objects of a case (its root's members and a nested object's or two),
+    /// where growing one step at a time would copy them several times.
+    static let memberRoom = 32
 
     /// `JSON-text = ws value ws`
     mutating func parseDocument() throws(JSONSyntaxError) -> TemplateValue {
@@ -35,6 +52,8 @@ struct JSONParser {
         guard offset < text.count else {
             throw JSONSyntaxError(offset: offset, message: "empty input: expected a JSON value")
         }
+        members.reserveCapacity(Self.memberRoom)
+        keyFingerprints.reserveCapacity(Self.memberRoom)
         let value = try parseValue(depth: 0)
         skipWhitespace()
         guard offset == text.count else {
@@ -101,8 +120,10 @@ struct JSONParser {
             }
             guard try continueAfterMember(closing: UInt8(ascii: "}")) else { break }
         }
-        let object = TemplateObject(uniqueKeys: members[first...])
-        members.removeLast(members.count - first)
+        let indexed = keys.hasNonASCII || members.count - first > Self.unindexedMembers
+        let object = TemplateObject(uniqueKeys: members[first...], indexed: indexed)
+        // One at a time: removing a range destroys the members through the tuple's generic metadata.
+        while members.count > first { members.removeLast() }
         keyFingerprints.removeLast(keyFingerprints.count - firstFingerprint)
         return .object(object)
     }
@@ -131,8 +152,7 @@ struct JSONParser {
     /// (false). A comma right before the closing bracket is reported at the comma.
     private mutating func continueAfterMember(closing: UInt8) throws(JSONSyntaxError) -> Bool {
         skipWhitespace()
-        let expected = closing == UInt8(ascii: "}") ? "(expected ',' or '}')" : "(expected ',' or ']')"
-        guard offset < text.count else { throw unexpected(expected) }
+        guard offset < text.count else { throw unexpected(Self.expected(closing)) }
         switch text[offset] {
         case closing:
             offset += 1
@@ -147,8 +167,14 @@ struct JSONParser {
             }
             return true
         default:
-            throw unexpected(expected)
+            throw unexpected(Self.expected(closing))
         }
+    }
+
+    /// What `continueAfterMember(closing:)` expects, for its error: made
+    /// only when one is thrown.
+    private static func expected(_ closing: UInt8) -> String {
+        closing == UInt8(ascii: "}") ? "(expected ',' or '}')" : "(expected ',' or ']')"
     }
 
     private func checkDepth(_ depth: Int) throws(JSONSyntaxError) {

@@ -6,7 +6,9 @@
 /// that by their last letters alone (`LetterEnding`), then by holding none
 /// of the secret words' stems.
 enum SecretName {
-    private static let secretWords: Set<String> = [
+    /// A list, not a set: it is searched only for the rare key that passes
+    /// the cheaper looks, while hashing every word would cost each reply.
+    private static let secretWords: [String] = [
         "password", "passwd", "pwd", "passphrase", "secret", "apikey", "accesskey", "privatekey", "secretkey",
         "authtoken", "accesstoken", "refreshtoken", "apitoken", "bearertoken", "sessiontoken",
     ]
@@ -66,7 +68,7 @@ enum SecretName {
     private static let secretEndings = secretWords.map { LetterEnding(word: $0).letters }
     private static let token = LetterEnding(word: "token").letters
     /// Their last two letters, packed the same way.
-    private static let secretLastTwo = (secretEndings + [token]).reduce(into: [UInt64]()) { lastTwo, ending in
+    private static let secretLastTwo = (secretEndings + [token]).reduce(into: [Int]()) { lastTwo, ending in
         if !lastTwo.contains(ending & 0xFFFF) { lastTwo.append(ending & 0xFFFF) }
     }
 
@@ -140,8 +142,10 @@ enum SecretName {
 /// The last letters of a key (the scalars that are not word separators), up
 /// to eight, lower-cased, for comparing endings without splitting words.
 private struct LetterEnding {
-    /// The letters, the last in the lowest byte.
-    private(set) var letters: UInt64 = 0
+    /// The letters, the last in the lowest byte. ASCII, so never negative:
+    /// an `Int`, for `[UInt64]` would be a type instantiated for the tables
+    /// of `SecretName` alone.
+    private(set) var letters = 0
     /// How many letters `letters` holds.
     private var count = 0
     /// True when the key has no letters before them.
@@ -160,7 +164,7 @@ private struct LetterEnding {
                 isWhole = false
                 return
             }
-            letters |= UInt64(lowercasedASCII(bytes[offset])) << (8 * count)
+            letters |= Int(lowercasedASCII(bytes[offset])) << (8 * count)
             count += 1
         }
     }
@@ -173,20 +177,20 @@ private struct LetterEnding {
 
     /// True when these letters end as the packed `ending` of a word does
     /// (as far as both reach; a word's letters are never zero bytes).
-    func endsAs(_ ending: UInt64) -> Bool {
+    func endsAs(_ ending: Int) -> Bool {
         let endingCount = Self.count(of: ending)
-        let mask: UInt64 = endingCount == 8 ? .max : (1 << (8 * endingCount)) - 1
+        let mask = endingCount == 8 ? ~0 : (1 << (8 * endingCount)) - 1
         return count >= endingCount && letters & mask == ending
     }
 
     /// True when these letters are all of the key's, and are the packed
     /// `ending` of a word, all of it.
-    func isAll(_ ending: UInt64) -> Bool {
+    func isAll(_ ending: Int) -> Bool {
         isWhole && count == Self.count(of: ending) && letters == ending
     }
 
     /// How many letters a word's packed ending holds.
-    private static func count(of ending: UInt64) -> Int {
-        (UInt64.bitWidth - ending.leadingZeroBitCount + 7) / 8
+    private static func count(of ending: Int) -> Int {
+        (Int.bitWidth - ending.leadingZeroBitCount + 7) / 8
     }
 }

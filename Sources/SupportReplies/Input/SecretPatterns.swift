@@ -8,35 +8,54 @@ enum SecretPatterns {
     /// appearance, each once.
     static func reasons(in text: String) -> [String] {
         withContiguousBytes(text.utf8) { bytes in
-            startBytes.withUnsafeBufferPointer { mayStart in
+            steps.withUnsafeBufferPointer { steps in
                 var reasons: [String] = []
+                // A match needs a byte after its first; offsets stay below the count, so `&+` cannot overflow.
+                let end = bytes.count - 1
                 var offset = 0
-                while offset + 1 < bytes.count {
-                    if mayStart[Int(bytes[offset])], mayStartMatch(at: offset, in: bytes),
-                        let reason = match(at: offset, in: bytes), !reasons.contains(reason)
+                while offset < end {
+                    let byte = bytes[offset]
+                    let step = steps[Int(byte)]
+                    if step != 0 {
+                        offset &+= Int(step)
+                        continue
+                    }
+                    // E5 begins many Han characters; the next byte of 密 and 口 (AF, 8F) rules out most at once.
+                    if byte == 0xE5, bytes[offset + 1] | 0x20 != 0xAF {
+                        offset &+= 3
+                        continue
+                    }
+                    if mayStartMatch(at: offset, in: bytes), let reason = match(at: offset, in: bytes),
+                        !reasons.contains(reason)
                     {
                         reasons.append(reason)
                     }
-                    offset += 1
+                    offset &+= byte < 0x80 ? 1 : 3  // the start bytes are ASCII and E5, a lead of three
                 }
                 return reasons
             }
         }
     }
 
-    /// The first bytes of `mayStartMatch(at:in:)`, by byte: one look-up passes
-    /// almost every position.
-    private static let startBytes: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for byte: UInt8 in [0x70, 0x50, 0x41, 0x67, 0x73, 0x78, 0x2D, 0x65, 0xE5] { table[Int(byte)] = true }  // pPAgsx-e 密口
+    /// By byte: 0 for the first bytes of `mayStartMatch(at:in:)`, else how
+    /// far the scan may step: the length of the UTF-8 sequence the byte
+    /// begins, for no match starts inside a character. One look-up passes
+    /// almost every position, and a Han character is one step, not three.
+    private static let steps: [UInt8] = {
+        var table = [UInt8](repeating: 1, count: 256)
+        for byte in 0xC0...0xDF { table[byte] = 2 }
+        for byte in 0xE0...0xEF { table[byte] = 3 }
+        for byte in 0xF0...0xFF { table[byte] = 4 }
+        for byte: UInt8 in [0x70, 0x50, 0x41, 0x67, 0x73, 0x78, 0x2D, 0x65, 0xE5] { table[Int(byte)] = 0 }  // pPAgsx-e 密口
         return table
     }()
 
     /// Whether a match can start at `offset` (followed by at least one
     /// byte), by the bytes it starts with (the cases of `match(at:in:)`):
-    /// `pa`/`pw`, `AK`, `gh`/`gi`, `sk`, `xo`, `--`, `ey`, and all three
-    /// bytes of 密 (E5 AF 86) or 口 (E5 8F A3), for many common Han
-    /// characters share their first two.
+    /// `pa`/`pw`, `AK`, `gh`/`gi`, `sk`, `xo`, `ey`; all three bytes of 密
+    /// (E5 AF 86) or 口 (E5 8F A3), for many common Han characters share
+    /// their first two; and `-` with the `B` of `-----BEGIN` five bytes on,
+    /// for a line of dashes would pass at every dash.
     @inline(__always)
     private static func mayStartMatch(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let second = bytes[offset + 1]
@@ -52,7 +71,7 @@ enum SecretPatterns {
         case UInt8(ascii: "g"): return second == UInt8(ascii: "h") || second == UInt8(ascii: "i")
         case UInt8(ascii: "s"): return second == UInt8(ascii: "k")
         case UInt8(ascii: "x"): return second == UInt8(ascii: "o")
-        case UInt8(ascii: "-"): return second == UInt8(ascii: "-")
+        case UInt8(ascii: "-"): return offset + 5 < bytes.count && bytes[offset + 5] == UInt8(ascii: "B")
         case UInt8(ascii: "e"): return second == UInt8(ascii: "y")
         default: return false
         }
