@@ -298,12 +298,11 @@ struct CaseReader {
         let fallback = options.sendUTCOffsetMinutes
         guard let zone = optionalText(Field.timeZone) else { return { _ in fallback } }
         do {
-            _ = try TimeZones.utcOffsetMinutes(zone: zone, at: options.sendEpochSeconds)
+            return try TimeZones.offsets(zone: zone)
         } catch {
             problem(Field.timeZone, error.message)
             return { _ in fallback }
         }
-        return { moment in (try? TimeZones.utcOffsetMinutes(zone: zone, at: moment)) ?? fallback }
     }
 
     private mutating func closureReason() -> ClosureReason {

@@ -1,6 +1,10 @@
 /// The rules of one time zone as a TZif file (RFC 8536) gives them: the
 /// transitions it lists, then its POSIX `TZ` footer for later moments.
-struct ZoneInfo: Sendable {
+///
+/// A class: the zone cache and the readers of a zone share one, and an
+/// optional of it, unlike one of a struct this complex, is copied without
+/// run-time type metadata.
+final class ZoneInfo: Sendable {
     /// Transition moments, ascending (seconds since the epoch).
     private let transitions: [Int64]
     /// For each transition, the index into `offsets` that starts there.
