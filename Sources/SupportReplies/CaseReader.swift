@@ -31,8 +31,8 @@ struct ReplyFacts: Sendable {
     let writtenDate: String
     let onsiteTime: String?
     let closureReason: ClosureReason
-    let signatureName: String?
-    let from: Mailbox?
+    /// The sender, signature name and From mailbox.
+    let sender: SenderFacts
     let to: [Mailbox]
     let cc: [Mailbox]
     let messageID: String
@@ -166,8 +166,7 @@ struct CaseReader {
             writtenDate: bundle.dateStyle.write(sendDate),
             onsiteTime: dateTime(Field.onsiteTime).map { bundle.dateStyle.write(MessageDate(epochSeconds: $0, utcOffsetMinutes: offsetAt($0))) },
             closureReason: closureReason(),
-            signatureName: sender.signatureName,
-            from: sender.from,
+            sender: sender,
             to: mailbox(name: Field.customerName, email: Field.customerEmail, required: options.needsAddresses).map { [$0] } ?? [],
             cc: carbonCopies(sender),
             messageID: MessageID.make(caseNumber: number, kind: kind, epochSeconds: options.sendEpochSeconds, domain: sender.messageDomain),

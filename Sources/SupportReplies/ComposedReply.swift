@@ -31,7 +31,7 @@ public struct ComposedReply: Sendable {
         self.kind = kind
         self.locale = locale
         self.subject = facts.subject
-        self.from = facts.from
+        self.from = facts.sender.from
         self.to = facts.to
         self.cc = facts.cc
         self.date = facts.sendDate

@@ -24,7 +24,7 @@ struct ReplyView {
         ]
         members.reserveCapacity(13)
         if let time = facts.onsiteTime { members.append(("onsite_time", .string(time))) }
-        if let name = facts.signatureName { members.append(("signature_name", .string(name))) }
+        if let name = facts.sender.signatureName { members.append(("signature_name", .string(name))) }
         members.append(("closure", Self.closureFlags(facts.closureReason)))
         members.append(("evidence", .list(Self.evidence(in: data))))
         let computed = TemplateObject(uniqueKeys: members[...])
