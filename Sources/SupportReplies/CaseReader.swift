@@ -19,8 +19,11 @@ struct QuotedMessage: Sendable {
     var messageID: String?
 }
 
-/// Everything the composer derives from a case before rendering.
-struct ReplyFacts: Sendable {
+/// Everything the composer derives from a case before rendering. A class:
+/// the view and the reply read it where it is; copying the fields of a
+/// struct out of it (arrays of the project's own types) went through
+/// run-time type metadata.
+final class ReplyFacts: Sendable {
     let kind: String
     let caseNumber: String
     let salutation: String
@@ -40,6 +43,31 @@ struct ReplyFacts: Sendable {
     /// Notices to remove besides the locales' own (a custom organization notice).
     let extraNotices: [PrivacyNotice]
     let thread: [QuotedMessage]
+
+    init(
+        kind: String, caseNumber: String, salutation: String, stage: String, subject: String, closing: String,
+        sendDate: MessageDate, writtenDate: String, onsiteTime: String?, closureReason: ClosureReason, sender: SenderFacts,
+        to: [Mailbox], cc: [Mailbox], messageID: String, notice: PrivacyNotice, extraNotices: [PrivacyNotice],
+        thread: [QuotedMessage]
+    ) {
+        self.kind = kind
+        self.caseNumber = caseNumber
+        self.salutation = salutation
+        self.stage = stage
+        self.subject = subject
+        self.closing = closing
+        self.sendDate = sendDate
+        self.writtenDate = writtenDate
+        self.onsiteTime = onsiteTime
+        self.closureReason = closureReason
+        self.sender = sender
+        self.to = to
+        self.cc = cc
+        self.messageID = messageID
+        self.notice = notice
+        self.extraNotices = extraNotices
+        self.thread = thread
+    }
 }
 
 /// What the sender and organization fields and the time zone give a reply:
