@@ -91,7 +91,7 @@ public struct ReplyComposer: Sendable {
         body = PrivacyNotice.removingCopies(of: notices, from: body)
         body = BodyText.joined([body, noticeBlock(facts.notice)])
         if !facts.thread.isEmpty {
-            let quoted = try render(ReplyCatalog.quotedThreadTemplate, view.threadData(removing: notices), compiled: compiled)
+            let quoted = try render(ReplyCatalog.quotedThreadTemplate, view.threadData(facts.thread, removing: notices), compiled: compiled)
             body = BodyText.joined([body, quoted])
         }
         return ComposedReply(kind: kind, locale: compiled.bundle.identifier, facts: facts, body: BodyText.normalized(body))

@@ -5,13 +5,11 @@ import MustacheEngine
 /// `compose`: it is set last.
 struct ReplyView {
     let data: TemplateValue
-    private let thread: [QuotedMessage]
     /// The `compose` object, kept as the value (an enum: dropping or reading
     /// it costs less than a bare `TemplateObject` on a one-off reply).
     private let computed: TemplateValue
 
     init(kind: String, data: TemplateValue, facts: ReplyFacts, compiled: CompiledLocale) {
-        thread = facts.thread
         var members: [(key: String, value: TemplateValue)] = [
             ("kind", .string(kind)),
             ("locale", .string(compiled.bundle.identifier)),
@@ -38,8 +36,9 @@ struct ReplyView {
     }
 
     /// The data for the quoted-thread template: `compose.thread` holds the
-    /// earlier messages, newest first, with the notices removed from their bodies.
-    func threadData(removing notices: [PrivacyNotice]) -> TemplateValue {
+    /// earlier messages of `thread` (newest first), with the notices removed
+    /// from their bodies.
+    func threadData(_ thread: [QuotedMessage], removing notices: [PrivacyNotice]) -> TemplateValue {
         let messages: [TemplateValue] = thread.map { message in
             // Every key is present (empty when unknown): a missing one would make
             // the template's relative lookup fall through to the case's own field.
