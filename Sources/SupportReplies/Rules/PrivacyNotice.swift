@@ -92,8 +92,8 @@ public struct PrivacyNotice: Sendable, Equatable {
         /// (see `SignificantText`).
         private let minimumLength: Int
         /// The bytes a scalar folding to the needle's first scalar can start
-        /// with, indexed by byte.
-        private let firstBytes: [Bool]
+        /// with (at most four).
+        private let firstBytes: [UInt8]
         /// How many of the needle's scalars the first look compares.
         private static let probeLength = 16
 
@@ -143,28 +143,57 @@ public struct PrivacyNotice: Sendable, Equatable {
         func firstPossibleStart(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
             guard !needle.isEmpty, bytes.count >= minimumLength else { return nil }
             let prefix = needle.prefix(Self.probeLength)
-            for offset in 0...bytes.count - minimumLength where firstBytes[Int(bytes[offset])] {
-                if SignificantText.mayStart(with: prefix, at: offset, in: bytes) { return offset }
+            let end = bytes.count - minimumLength + 1
+            var offset = 0
+            while let candidate = firstOfFirstBytes(in: bytes, from: offset, below: end) {
+                if SignificantText.mayStart(with: prefix, at: candidate, in: bytes) { return candidate }
+                offset = candidate + 1
             }
             return nil
         }
+
+        /// The first offset from `start` below `end` holding one of
+        /// `firstBytes` (each an ASCII byte or a lead byte, so the start of
+        /// a scalar), or nil. Eight bytes at a time: for each byte looked
+        /// for, the word XOR it has a zero byte where it stands, and the
+        /// zero test flags the high bit of that byte (bytes above a zero may
+        /// be flagged falsely, by a borrow; the lowest flag is exact).
+        private func firstOfFirstBytes(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, below end: Int) -> Int? {
+            var offset = start
+            if let base = bytes.baseAddress {
+                while offset < end, offset + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+                    var flags: UInt64 = 0
+                    for byte in firstBytes {
+                        let zeroWhereEqual = word ^ (UInt64(byte) &* Self.everyByte)
+                        flags |= (zeroWhereEqual &- Self.everyByte) & ~zeroWhereEqual & (Self.everyByte &* 0x80)
+                    }
+                    if flags != 0 {
+                        let found = offset + flags.trailingZeroBitCount / 8  // little-endian: the lowest byte is the first
+                        return found < end ? found : nil
+                    }
+                    offset += 8
+                }
+            }
+            while offset < end {
+                if firstBytes.contains(bytes[offset]) { return offset }
+                offset += 1
+            }
+            return nil
+        }
+
+        /// One in every byte of a word.
+        private static let everyByte: UInt64 = 0x0101_0101_0101_0101
 
         /// The first bytes of the scalars that fold to `scalar`: a letter or
         /// digit, its capital, and the lead bytes of full-width forms
         /// (U+FF01…, EF) and list numbers (U+2460…, E2); any other scalar
         /// only folds from itself.
-        private static func leadBytes(folding scalar: Unicode.Scalar?) -> [Bool] {
-            var table = [Bool](repeating: false, count: 256)
-            guard let scalar else { return table }
-            guard scalar.isASCII else {
-                table[Int(scalar.utf8[0])] = true
-                return table
-            }
-            table[Int(scalar.value)] = true
-            if ("a"..."z").contains(scalar) { table[Int(scalar.value) - 0x20] = true }
-            table[0xE2] = true
-            table[0xEF] = true
-            return table
+        private static func leadBytes(folding scalar: Unicode.Scalar?) -> [UInt8] {
+            guard let scalar else { return [] }
+            guard scalar.isASCII else { return [scalar.utf8[0]] }
+            let capital: [UInt8] = ("a"..."z").contains(scalar) ? [UInt8(scalar.value) - 0x20] : []
+            return [UInt8(scalar.value)] + capital + [0xE2, 0xEF]
         }
     }
 }
