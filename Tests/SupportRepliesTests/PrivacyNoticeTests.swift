@@ -152,6 +152,15 @@ enum TestNotices {
         #expect(PrivacyNotice.removingCopies(of: [TestNotices.zh], from: body) == "前文。后文。\n下一行\n")
     }
 
+    /// The removal goes by bytes, not characters: a combining accent after
+    /// the copy's closing full stop stays, though the two made one character.
+    @Test func copyInsideALineEndingInsideACharacter() {
+        let oneLine = TestNotices.enParagraphs.joined(separator: " ")
+        let body = "Before \(oneLine)\u{301}after\n"
+        let cleaned = PrivacyNotice.removingCopies(of: [TestNotices.en], from: body)
+        #expect(Array(cleaned.utf8) == Array("Before \u{301}after\n".utf8))
+    }
+
     @Test func bodyWithoutTheNoticeIsUnchanged() {
         let body = Self.head + "\n\n\n   \n" + Self.tail + "\t缩进行  \r\n> 引用\n" + TestNotices.separator + "\n"
         #expect(PrivacyNotice.removingCopies(of: [TestNotices.zh, TestNotices.en], from: body) == body)

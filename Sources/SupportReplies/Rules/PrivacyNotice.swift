@@ -31,32 +31,35 @@ public struct PrivacyNotice: Sendable, Equatable {
     /// Everything else stays byte for byte.
     public static func removingCopies(of notices: [PrivacyNotice], from text: String) -> String {
         var text = text
-        // Most texts hold no copy: a cheap look proves it, and the text is returned as it is.
-        var firstStart = Int.max
-        var titleLength = 0
-        let candidates = text.withUTF8 { bytes in
-            notices.filter { notice in
-                guard let start = notice.pattern.firstPossibleStart(in: bytes) else { return false }
-                firstStart = min(firstStart, start)
-                titleLength = max(titleLength, notice.pattern.title.count)
-                return true
-            }
-        }
-        guard !candidates.isEmpty else { return text }
-        var bytes = Array(text.utf8)
-        // No copy starts before `firstStart`: the text above it is folded only as far as a title needs.
-        let searchStart = SignificantText.lineStart(keeping: titleLength, before: firstStart, in: bytes)
-        let body = bytes.withUnsafeBufferPointer { SignificantText($0, from: searchStart) }
-        var spans = candidates.flatMap { $0.spans(in: body, of: bytes) }
+        var spans = text.withUTF8 { bytes in Self.spans(of: notices, in: bytes) }
         guard !spans.isEmpty else { return text }
         // Last first, so earlier positions stay valid; a span overlapping one already removed is skipped.
+        // Removed from the string itself: its bytes are known to be valid UTF-8, a new string's are checked.
         spans.sort { $0.range.lowerBound > $1.range.lowerBound }
         var removedFrom = Int.max
         for span in spans where span.range.upperBound <= removedFrom {
-            span.remove(from: &bytes)
+            span.remove(from: &text)
             removedFrom = span.range.lowerBound
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return text
+    }
+
+    /// The spans of the copies of `notices` in the UTF-8 `text`, notice by notice.
+    private static func spans(of notices: [PrivacyNotice], in text: UnsafeBufferPointer<UInt8>) -> [NoticeSpan] {
+        // Most texts hold no copy: a cheap look proves it, and the text is returned as it is.
+        var firstStart = Int.max
+        var titleLength = 0
+        let candidates = notices.filter { notice in
+            guard let start = notice.pattern.firstPossibleStart(in: text) else { return false }
+            firstStart = min(firstStart, start)
+            titleLength = max(titleLength, notice.pattern.title.count)
+            return true
+        }
+        guard !candidates.isEmpty else { return [] }
+        // No copy starts before `firstStart`: the text above it is folded only as far as a title needs.
+        let searchStart = SignificantText.lineStart(keeping: titleLength, before: firstStart, in: text)
+        let body = SignificantText(text, from: searchStart)
+        return candidates.flatMap { $0.spans(in: body, of: text) }
     }
 
     /// How many copies (tolerant matching) of this notice `text` holds.
@@ -65,7 +68,7 @@ public struct PrivacyNotice: Sendable, Equatable {
     }
 
     /// The spans of this notice's copies in the UTF-8 `text` (whose significant text is `body`).
-    private func spans(in body: SignificantText, of text: [UInt8]) -> [NoticeSpan] {
+    private func spans(in body: SignificantText, of text: UnsafeBufferPointer<UInt8>) -> [NoticeSpan] {
         var spans: [NoticeSpan] = []
         var previousEnd = 0
         for start in body.occurrences(of: pattern.needle) {

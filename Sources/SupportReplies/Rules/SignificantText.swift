@@ -72,7 +72,7 @@ struct SignificantText {
     /// start of `text`). Folded from there, the text shows a copy starting
     /// at or after `offset` as folding it all would: whether the copy starts
     /// its line, and the `count` significant scalars before it (a title).
-    static func lineStart(keeping count: Int, before offset: Int, in text: [UInt8]) -> Int {
+    static func lineStart(keeping count: Int, before offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
         let lines = TextLines(text)
         var start = lines.start(of: offset)
         var kept = keptCount(in: text, start..<offset)
@@ -85,7 +85,7 @@ struct SignificantText {
     }
 
     /// How many scalars the UTF-8 `text` keeps in `range` (which starts a scalar).
-    private static func keptCount(in text: [UInt8], _ range: Range<Int>) -> Int {
+    private static func keptCount(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         var count = 0
         var offset = range.lowerBound
         while offset < range.upperBound {

@@ -1,10 +1,11 @@
 /// Line arithmetic over a text held as UTF-8 bytes (offsets are byte
 /// offsets). A line runs up to and including its `\n`; a `\r` before it is
-/// part of the line.
+/// part of the line. The bytes are a string's, lent by `withUTF8`: a
+/// `TextLines` lives only inside that closure.
 struct TextLines {
-    private let text: [UInt8]
+    private let text: UnsafeBufferPointer<UInt8>
 
-    init(_ text: [UInt8]) {
+    init(_ text: UnsafeBufferPointer<UInt8>) {
         self.text = text
     }
 
