@@ -53,11 +53,13 @@ struct ReplyView {
             return .object(TemplateObject(uniqueKeys: entry[...]))
         }
         // A new object of the members read out and the thread: copying
-        // `computed` to add to it would cost more.
+        // `computed` to add to it would cost more. Without a lookup index:
+        // the template reads a few of its dozen or so members, and a search
+        // by fingerprint costs less than building the index.
         guard case .object(let computed) = computed else { preconditionFailure("compose is built as an object") }
         var members = (0..<computed.count).map { computed[member: $0] }
         members.append(("thread", .list(messages)))
-        return Self.adding(TemplateObject(uniqueKeys: members[...]), to: data)
+        return Self.adding(TemplateObject(uniqueKeys: members[...], indexed: false), to: data)
     }
 
     private static func adding(_ computed: TemplateObject, to data: TemplateValue) -> TemplateValue {
