@@ -36,7 +36,7 @@ public struct ComposedReply: Sendable {
         self.cc = facts.cc
         self.date = facts.sendDate
         self.messageID = facts.messageID
-        let ids = facts.thread.compactMap(\.messageID)
+        let ids = facts.thread.messageIDs
         self.inReplyTo = ids.first
         self.references = ids.reversed()
         self.body = body

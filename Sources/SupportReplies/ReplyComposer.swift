@@ -90,8 +90,8 @@ public struct ReplyComposer: Sendable {
         let notices = facts.extraNotices.isEmpty ? allNotices : allNotices + facts.extraNotices
         body = PrivacyNotice.removingCopies(of: notices, from: body)
         body = BodyText.joined([body, noticeBlock(facts.notice)])
-        if !facts.thread.isEmpty {
-            let quoted = try render(ReplyCatalog.quotedThreadTemplate, view.threadData(facts.thread, removing: notices), compiled: compiled)
+        if !facts.thread.messages.isEmpty {
+            let quoted = try render(ReplyCatalog.quotedThreadTemplate, view.threadData(facts.thread.messages, removing: notices), compiled: compiled)
             body = BodyText.joined([body, quoted])
         }
         return ComposedReply(kind: kind, locale: compiled.bundle.identifier, facts: facts, body: BodyText.normalized(body))

@@ -36,21 +36,15 @@ struct ReplyView {
     }
 
     /// The data for the quoted-thread template: `compose.thread` holds the
-    /// earlier messages of `thread` (newest first), with the notices removed
-    /// from their bodies.
-    func threadData(_ thread: [QuotedMessage], removing notices: [PrivacyNotice]) -> TemplateValue {
-        let messages: [TemplateValue] = thread.map { message in
-            // Every key is present (empty when unknown): a missing one would make
-            // the template's relative lookup fall through to the case's own field.
-            let entry: [(key: String, value: TemplateValue)] = [
-                ("from", .string(message.from)),
-                ("sent", .string(message.sent ?? "")),
-                ("to", .string(message.to)),
-                ("cc", .string(message.cc)),
-                ("subject", .string(message.subject ?? "")),
-                ("body", .string(BodyText.normalized(PrivacyNotice.removingCopies(of: notices, from: message.body)).trimmingTrailingNewlines)),
-            ]
-            return .object(TemplateObject(uniqueKeys: entry[...]))
+    /// earlier messages (``QuotedThread/messages``), newest first, with the
+    /// notices removed from their bodies.
+    func threadData(_ thread: [TemplateValue], removing notices: [PrivacyNotice]) -> TemplateValue {
+        let messages = thread.map { message in
+            guard case .object(var object) = message, case .string(let body)? = object["body"] else {
+                preconditionFailure("a quoted message is built as an object with a body")
+            }
+            object["body"] = .string(BodyText.normalized(PrivacyNotice.removingCopies(of: notices, from: body)).trimmingTrailingNewlines)
+            return TemplateValue.object(object)
         }
         // A new object of the members read out and the thread: copying
         // `computed` to add to it would cost more. Without a lookup index:
