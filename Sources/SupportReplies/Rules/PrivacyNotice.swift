@@ -157,25 +157,27 @@ public struct PrivacyNotice: Sendable, Equatable {
 
         /// The first offset from `start` below `end` holding one of
         /// `firstBytes` (each an ASCII byte or a lead byte, so the start of
-        /// a scalar), or nil. Eight bytes at a time: for each byte looked
-        /// for, the word XOR it has a zero byte where it stands, and the
-        /// zero test flags the high bit of that byte (bytes above a zero may
-        /// be flagged falsely, by a borrow; the lowest flag is exact).
+        /// a scalar), or nil. Sixteen bytes at a time, as two words in a
+        /// vector register: for each byte looked for, a word XOR it has a
+        /// zero byte where it stands, and the zero test flags the high bit
+        /// of that byte (bytes above a zero may be flagged falsely, by a
+        /// borrow within the word; the lowest flag is exact).
         private func firstOfFirstBytes(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, below end: Int) -> Int? {
             var offset = start
             if let base = bytes.baseAddress {
-                while offset < end, offset + 8 <= bytes.count {
-                    let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-                    var flags: UInt64 = 0
+                while offset < end, offset + 16 <= bytes.count {
+                    let words = UnsafeRawPointer(base + offset).loadUnaligned(as: SIMD2<UInt64>.self)
+                    var flags = SIMD2<UInt64>()
                     for byte in firstBytes {
-                        let zeroWhereEqual = word ^ (UInt64(byte) &* Self.everyByte)
+                        let zeroWhereEqual = words ^ SIMD2(repeating: UInt64(byte) &* Self.everyByte)
                         flags |= (zeroWhereEqual &- Self.everyByte) & ~zeroWhereEqual & (Self.everyByte &* 0x80)
                     }
-                    if flags != 0 {
-                        let found = offset + flags.trailingZeroBitCount / 8  // little-endian: the lowest byte is the first
+                    if flags != .zero {
+                        // Little-endian: the lowest byte of the first word is the first.
+                        let found = offset + (flags[0] != 0 ? flags[0].trailingZeroBitCount : 64 + flags[1].trailingZeroBitCount) / 8
                         return found < end ? found : nil
                     }
-                    offset += 8
+                    offset += 16
                 }
             }
             while offset < end {
