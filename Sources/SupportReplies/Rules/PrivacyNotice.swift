@@ -149,10 +149,23 @@ public struct PrivacyNotice: Sendable, Equatable {
             let end = bytes.count - minimumLength + 1
             var offset = 0
             while let candidate = firstOfFirstBytes(in: bytes, from: offset, below: end) {
-                if SignificantText.mayStart(with: prefix, at: candidate, in: bytes) { return candidate }
+                if mayFoldToFirst(at: candidate, in: bytes), SignificantText.mayStart(with: prefix, at: candidate, in: bytes) {
+                    return candidate
+                }
                 offset = candidate + 1
             }
             return nil
+        }
+
+        /// False when the scalar at `offset` surely does not start a copy: it
+        /// folds to something other than the needle's first scalar (two
+        /// digits, ⑫, may hold it second). The first step of
+        /// `SignificantText.mayStart`, here in line: most scalars found by
+        /// their first byte (`为` shares its lead byte with many ideographs,
+        /// `，` with every full-width form) go no further.
+        private func mayFoldToFirst(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let folded = SignificantText.fold(bytes.scalar(at: offset).scalar)
+            return folded.count == 2 || folded.count == 1 && folded.first == needle[0]
         }
 
         /// The first offset from `start` below `end` holding one of
