@@ -50,6 +50,13 @@ struct SignificantText {
         var count = 0
         var offset = start
         while offset < bytes.count {
+            if let ideograph = bytes.ideograph(at: offset) {  // the bulk of a Chinese text, kept as it is
+                kept[count] = ideograph
+                from[count] = offset
+                count &+= 1
+                offset &+= 3
+                continue
+            }
             let (scalar, length) = bytes.scalar(at: offset)
             let folded = fold(scalar)
             if folded.count > 0 {
