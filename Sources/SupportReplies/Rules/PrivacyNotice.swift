@@ -170,6 +170,7 @@ public struct PrivacyNotice: Sendable, Equatable {
         /// zero byte where it stands, and the zero test flags the high bit
         /// of that byte (bytes above a zero may be flagged falsely, by a
         /// borrow within the word; the lowest flag is exact).
+        @inline(__always)
         private func firstOfFirstBytes(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, below end: Int) -> Int? {
             var offset = start
             if let base = bytes.baseAddress {
