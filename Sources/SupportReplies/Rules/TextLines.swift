@@ -69,10 +69,15 @@ struct TextLines {
     }
 
     /// Only separator characters, whitespace and quote markers, with at
-    /// least one separator character.
+    /// least one separator character (one pass over the line).
     private func isSeparator(_ line: Range<Int>) -> Bool {
-        !allScalars(in: line) { !Self.isSeparatorCharacter($0) }
-            && allScalars(in: line) { Self.isBlankCharacter($0) || Self.isSeparatorCharacter($0) }
+        var hasSeparator = false
+        let onlyBlankOrSeparator = allScalars(in: line) { scalar in
+            guard Self.isSeparatorCharacter(scalar) else { return Self.isBlankCharacter(scalar) }
+            hasSeparator = true
+            return true
+        }
+        return onlyBlankOrSeparator && hasSeparator
     }
 
     /// True when every scalar of `line` satisfies `predicate`.
