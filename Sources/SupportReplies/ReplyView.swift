@@ -71,10 +71,11 @@ struct ReplyView {
         return items.compactMap { item in
             let caption = item["caption"]?.stringValue ?? ""
             guard let text = item["text"]?.stringValue, !text.isEmpty else { return nil }
-            var entry = TemplateObject()
-            entry["caption"] = .string(caption)  // present even when empty, so lookup never falls through
-            entry["block"] = .string(indented(text))
-            return .object(entry)
+            let entry: [(key: String, value: TemplateValue)] = [
+                ("caption", .string(caption)),  // present even when empty, so lookup never falls through
+                ("block", .string(indented(text))),
+            ]
+            return .object(TemplateObject(uniqueKeys: entry[...]))
         }
     }
 
