@@ -8,19 +8,25 @@ enum ClosureReason: String, CaseIterable, Sendable {
     case noResponse = "no_response"
 }
 
-/// An earlier message of the thread, its header values already written out.
-struct QuotedMessage: Sendable {
-    var from: String
-    var sent: String?
-    var to: String
-    var cc: String
-    var subject: String?
-    var body: String
-    var messageID: String?
+/// The earlier messages of a case's thread, newest first, their header
+/// values already written out.
+struct QuotedThread: Sendable {
+    /// One object a message, as the quoted-thread template reads it: `from`,
+    /// `sent`, `to`, `cc`, `subject` and `body` (as given), each text. Every
+    /// key is present (empty when unknown): a missing one would make the
+    /// template's relative lookup fall through to the case's own field.
+    /// Template values, not a struct of the composer's: an array of one
+    /// would be a new run-time type (~11k instructions at first use).
+    var messages: [TemplateValue] = []
+    /// The ids the messages give, newest first, without angle brackets.
+    var messageIDs: [String] = []
 }
 
-/// Everything the composer derives from a case before rendering.
-struct ReplyFacts: Sendable {
+/// Everything the composer derives from a case before rendering. A class:
+/// the view and the reply read it where it is; copying the fields of a
+/// struct out of it (arrays of the project's own types) went through
+/// run-time type metadata.
+final class ReplyFacts: Sendable {
     let kind: String
     let caseNumber: String
     let salutation: String
@@ -31,15 +37,40 @@ struct ReplyFacts: Sendable {
     let writtenDate: String
     let onsiteTime: String?
     let closureReason: ClosureReason
-    let signatureName: String?
-    let from: Mailbox?
+    /// The sender, signature name and From mailbox.
+    let sender: SenderFacts
     let to: [Mailbox]
     let cc: [Mailbox]
     let messageID: String
     let notice: PrivacyNotice
     /// Notices to remove besides the locales' own (a custom organization notice).
     let extraNotices: [PrivacyNotice]
-    let thread: [QuotedMessage]
+    let thread: QuotedThread
+
+    init(
+        kind: String, caseNumber: String, salutation: String, stage: String, subject: String, closing: String,
+        sendDate: MessageDate, writtenDate: String, onsiteTime: String?, closureReason: ClosureReason, sender: SenderFacts,
+        to: [Mailbox], cc: [Mailbox], messageID: String, notice: PrivacyNotice, extraNotices: [PrivacyNotice],
+        thread: QuotedThread
+    ) {
+        self.kind = kind
+        self.caseNumber = caseNumber
+        self.salutation = salutation
+        self.stage = stage
+        self.subject = subject
+        self.closing = closing
+        self.sendDate = sendDate
+        self.writtenDate = writtenDate
+        self.onsiteTime = onsiteTime
+        self.closureReason = closureReason
+        self.sender = sender
+        self.to = to
+        self.cc = cc
+        self.messageID = messageID
+        self.notice = notice
+        self.extraNotices = extraNotices
+        self.thread = thread
+    }
 }
 
 /// What the sender and organization fields and the time zone give a reply:
@@ -160,14 +191,13 @@ struct CaseReader {
             caseNumber: number,
             salutation: Salutation.make(name: name, familyName: headerText(Field.customerFamilyName), honorific: headerText(Field.customerTitle), rules: bundle.salutation),
             stage: stage,
-            subject: SubjectLine.make(number: number, title: title, stage: stage, token: token, isReply: !thread.isEmpty, rules: bundle.subject),
+            subject: SubjectLine.make(number: number, title: title, stage: stage, token: token, isReply: !thread.messages.isEmpty, rules: bundle.subject),
             closing: bundle.closing(for: kind),
             sendDate: sendDate,
             writtenDate: bundle.dateStyle.write(sendDate),
             onsiteTime: dateTime(Field.onsiteTime).map { bundle.dateStyle.write(MessageDate(epochSeconds: $0, utcOffsetMinutes: offsetAt($0))) },
             closureReason: closureReason(),
-            signatureName: sender.signatureName,
-            from: sender.from,
+            sender: sender,
             to: mailbox(name: Field.customerName, email: Field.customerEmail, required: options.needsAddresses).map { [$0] } ?? [],
             cc: carbonCopies(sender),
             messageID: MessageID.make(caseNumber: number, kind: kind, epochSeconds: options.sendEpochSeconds, domain: sender.messageDomain),
@@ -298,12 +328,11 @@ struct CaseReader {
         let fallback = options.sendUTCOffsetMinutes
         guard let zone = optionalText(Field.timeZone) else { return { _ in fallback } }
         do {
-            _ = try TimeZones.utcOffsetMinutes(zone: zone, at: options.sendEpochSeconds)
+            return try TimeZones.offsets(zone: zone)
         } catch {
             problem(Field.timeZone, error.message)
             return { _ in fallback }
         }
-        return { moment in (try? TimeZones.utcOffsetMinutes(zone: zone, at: moment)) ?? fallback }
     }
 
     private mutating func closureReason() -> ClosureReason {
@@ -405,28 +434,31 @@ struct CaseReader {
 
     // MARK: - Thread
 
-    private mutating func readThread(offsetAt: @Sendable (Int64) -> Int, dateStyle: DateStyle) -> [QuotedMessage] {
-        var messages: [QuotedMessage] = []
-        for index in listCount(Field.thread) {
-            let base = FieldPath("thread.\(index)")
-            guard case .object(let message)? = value(base) else {
-                problem(base, "expected an object, found \(value(base).map(describe) ?? "nothing")")
+    private mutating func readThread(offsetAt: @Sendable (Int64) -> Int, dateStyle: DateStyle) -> QuotedThread {
+        var thread = QuotedThread()
+        for (index, item) in listItems(value(Field.thread), at: Field.thread).enumerated() {
+            let base = { FieldPath("thread.\(index)") }  // made only for a problem
+            guard case .object(let message) = item else {
+                problem(base(), "expected an object, found \(describe(item))")
                 continue
             }
-            let sent = dateTime(message["sent"], at: base.appending("sent")).map {
+            let sent = dateTime(message["sent"], at: base().appending("sent")).map {
                 dateStyle.write(MessageDate(epochSeconds: $0, utcOffsetMinutes: offsetAt($0)))
             }
-            messages.append(
-                QuotedMessage(
-                    from: addressList(message["from"], at: base.appending("from"), single: true),
-                    sent: sent,
-                    to: addressList(message["to"], at: base.appending("to"), single: false),
-                    cc: addressList(message["cc"], at: base.appending("cc"), single: false),
-                    subject: headerText(message["subject"], at: base.appending("subject")),
-                    body: optionalBody(message["body"], at: base.appending("body")),
-                    messageID: messageIDField(message["message_id"], at: base.appending("message_id"))))
+            let entry: [(key: String, value: TemplateValue)] = [
+                ("from", .string(addressList(message["from"], at: base().appending("from"), single: true))),
+                ("sent", .string(sent ?? "")),
+                ("to", .string(addressList(message["to"], at: base().appending("to"), single: false))),
+                ("cc", .string(addressList(message["cc"], at: base().appending("cc"), single: false))),
+                ("subject", .string(headerText(message["subject"], at: base().appending("subject")) ?? "")),
+                ("body", .string(optionalBody(message["body"], at: base().appending("body")))),
+            ]
+            thread.messages.append(.object(TemplateObject(uniqueKeys: entry[...])))
+            if let id = messageIDField(message["message_id"], at: base().appending("message_id")) {
+                thread.messageIDs.append(id)
+            }
         }
-        return messages
+        return thread
     }
 
     private mutating func optionalBody(_ found: TemplateValue?, at path: @autoclosure () -> FieldPath) -> String {

@@ -31,12 +31,12 @@ public struct ComposedReply: Sendable {
         self.kind = kind
         self.locale = locale
         self.subject = facts.subject
-        self.from = facts.from
+        self.from = facts.sender.from
         self.to = facts.to
         self.cc = facts.cc
         self.date = facts.sendDate
         self.messageID = facts.messageID
-        let ids = facts.thread.compactMap(\.messageID)
+        let ids = facts.thread.messageIDs
         self.inReplyTo = ids.first
         self.references = ids.reversed()
         self.body = body

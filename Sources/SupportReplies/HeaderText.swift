@@ -33,8 +33,8 @@ enum HeaderText {
             var previous: UInt8 = 0x20
             var index = 0
             while index < bytes.count {
-                if index + 8 <= bytes.count, previous != 0x20, previous != 0xC2, previous != 0x80,
-                    isQuiet(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if index + 8 <= bytes.count, previous != 0xC2, previous != 0x80,
+                    isQuiet(base.loadUnaligned(fromByteOffset: index, as: UInt64.self), after: previous)
                 {
                     previous = bytes[index + 7]
                     index += 8
@@ -55,19 +55,24 @@ enum HeaderText {
         }
     }
 
-    /// Whether none of the eight octets of `word` is one the rules of
-    /// `isAlreadyFolded` look at or after: below 0x21 (controls, space),
-    /// DEL, 0xC2 or 0x80. Exact octet by octet: no carry crosses octets.
-    private static func isQuiet(_ word: UInt64) -> Bool {
+    /// Whether none of the eight octets of `word` (following the octet
+    /// `previous`) is one the rules of `isAlreadyFolded` look at or after:
+    /// a control (below 0x20), a space following a space, DEL, 0xC2 or
+    /// 0x80. A single space passes: titles and subjects have many. Exact
+    /// octet by octet: no carry crosses octets.
+    private static func isQuiet(_ word: UInt64, after previous: UInt8) -> Bool {
         let lowBits: UInt64 = 0x0101_0101_0101_0101
         let topBits: UInt64 = 0x8080_8080_8080_8080
-        // Below 0x21: the top bit clear, and still clear after adding 0x5F to the other seven.
-        let belowSpace = ~((word & ~topBits) &+ 0x5F &* lowBits) & ~word & topBits
+        // Below 0x20: the top bit clear, and still clear after adding 0x60 to the other seven.
+        let controls = ~((word & ~topBits) &+ 0x60 &* lowBits) & ~word & topBits
         func octets(equalTo value: UInt8) -> UInt64 {
             let difference = word ^ (UInt64(value) &* lowBits)
             return ~(((difference & ~topBits) &+ ~topBits) | difference) & topBits
         }
-        return belowSpace | octets(equalTo: 0x7F) | octets(equalTo: 0xC2) | octets(equalTo: 0x80) == 0
+        // Little-endian: shifted up one octet, each space flag lands on the octet after it.
+        let spaces = octets(equalTo: 0x20)
+        let doubleSpaces = spaces & (spaces << 8 | (previous == 0x20 ? 0x80 : 0))
+        return controls | doubleSpaces | octets(equalTo: 0x7F) | octets(equalTo: 0xC2) | octets(equalTo: 0x80) == 0
     }
 
     /// A refused character, printed as `U+001B`.

@@ -87,10 +87,11 @@ public struct ReplyComposer: Sendable {
         let facts = try reader.readFacts(kind: kind, in: compiled, shared: profile?.sender)
         let view = ReplyView(kind: kind, data: data, facts: facts, compiled: compiled)
         var body = try render(kind, view.data, compiled: compiled)
-        body = PrivacyNotice.removingCopies(of: allNotices + facts.extraNotices, from: body)
+        let notices = facts.extraNotices.isEmpty ? allNotices : allNotices + facts.extraNotices
+        body = PrivacyNotice.removingCopies(of: notices, from: body)
         body = BodyText.joined([body, noticeBlock(facts.notice)])
-        if !facts.thread.isEmpty {
-            let quoted = try render(ReplyCatalog.quotedThreadTemplate, view.threadData(removing: allNotices + facts.extraNotices), compiled: compiled)
+        if !facts.thread.messages.isEmpty {
+            let quoted = try render(ReplyCatalog.quotedThreadTemplate, view.threadData(facts.thread.messages, removing: notices), compiled: compiled)
             body = BodyText.joined([body, quoted])
         }
         return ComposedReply(kind: kind, locale: compiled.bundle.identifier, facts: facts, body: BodyText.normalized(body))

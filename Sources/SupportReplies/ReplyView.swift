@@ -5,13 +5,11 @@ import MustacheEngine
 /// `compose`: it is set last.
 struct ReplyView {
     let data: TemplateValue
-    private let thread: [QuotedMessage]
     /// The `compose` object, kept as the value (an enum: dropping or reading
     /// it costs less than a bare `TemplateObject` on a one-off reply).
     private let computed: TemplateValue
 
     init(kind: String, data: TemplateValue, facts: ReplyFacts, compiled: CompiledLocale) {
-        thread = facts.thread
         var members: [(key: String, value: TemplateValue)] = [
             ("kind", .string(kind)),
             ("locale", .string(compiled.bundle.identifier)),
@@ -24,7 +22,7 @@ struct ReplyView {
         ]
         members.reserveCapacity(13)
         if let time = facts.onsiteTime { members.append(("onsite_time", .string(time))) }
-        if let name = facts.signatureName { members.append(("signature_name", .string(name))) }
+        if let name = facts.sender.signatureName { members.append(("signature_name", .string(name))) }
         members.append(("closure", Self.closureFlags(facts.closureReason)))
         members.append(("evidence", .list(Self.evidence(in: data))))
         let computed = TemplateObject(uniqueKeys: members[...])
@@ -38,27 +36,24 @@ struct ReplyView {
     }
 
     /// The data for the quoted-thread template: `compose.thread` holds the
-    /// earlier messages, newest first, with the notices removed from their bodies.
-    func threadData(removing notices: [PrivacyNotice]) -> TemplateValue {
-        let messages: [TemplateValue] = thread.map { message in
-            // Every key is present (empty when unknown): a missing one would make
-            // the template's relative lookup fall through to the case's own field.
-            let entry: [(key: String, value: TemplateValue)] = [
-                ("from", .string(message.from)),
-                ("sent", .string(message.sent ?? "")),
-                ("to", .string(message.to)),
-                ("cc", .string(message.cc)),
-                ("subject", .string(message.subject ?? "")),
-                ("body", .string(BodyText.normalized(PrivacyNotice.removingCopies(of: notices, from: message.body)).trimmingTrailingNewlines)),
-            ]
-            return .object(TemplateObject(uniqueKeys: entry[...]))
+    /// earlier messages (``QuotedThread/messages``), newest first, with the
+    /// notices removed from their bodies.
+    func threadData(_ thread: [TemplateValue], removing notices: [PrivacyNotice]) -> TemplateValue {
+        let messages = thread.map { message in
+            guard case .object(var object) = message, case .string(let body)? = object["body"] else {
+                preconditionFailure("a quoted message is built as an object with a body")
+            }
+            object["body"] = .string(BodyText.normalized(PrivacyNotice.removingCopies(of: notices, from: body)).trimmingTrailingNewlines)
+            return TemplateValue.object(object)
         }
         // A new object of the members read out and the thread: copying
-        // `computed` to add to it would cost more.
+        // `computed` to add to it would cost more. Without a lookup index:
+        // the template reads a few of its dozen or so members, and a search
+        // by fingerprint costs less than building the index.
         guard case .object(let computed) = computed else { preconditionFailure("compose is built as an object") }
         var members = (0..<computed.count).map { computed[member: $0] }
         members.append(("thread", .list(messages)))
-        return Self.adding(TemplateObject(uniqueKeys: members[...]), to: data)
+        return Self.adding(TemplateObject(uniqueKeys: members[...], indexed: false), to: data)
     }
 
     private static func adding(_ computed: TemplateObject, to data: TemplateValue) -> TemplateValue {
@@ -76,10 +71,11 @@ struct ReplyView {
         return items.compactMap { item in
             let caption = item["caption"]?.stringValue ?? ""
             guard let text = item["text"]?.stringValue, !text.isEmpty else { return nil }
-            var entry = TemplateObject()
-            entry["caption"] = .string(caption)  // present even when empty, so lookup never falls through
-            entry["block"] = .string(indented(text))
-            return .object(entry)
+            let entry: [(key: String, value: TemplateValue)] = [
+                ("caption", .string(caption)),  // present even when empty, so lookup never falls through
+                ("block", .string(indented(text))),
+            ]
+            return .object(TemplateObject(uniqueKeys: entry[...]))
         }
     }
 

@@ -90,6 +90,24 @@ import Testing
         #expect(turnedAway > 50)
     }
 
+    /// The first look reads sixteen bytes at a time: a copy is found at its
+    /// offset whatever byte of a block it starts at, after text holding the
+    /// bytes it looks for (`为` starts with the lead byte of the Chinese
+    /// notice's first character, `t` is the English one's, `，` a full-width form).
+    @Test(arguments: ["zh", "en"])
+    func firstLookFindsACopyAtAnyByteOfABlock(_ language: String) {
+        let notice = language == "zh" ? TestNotices.zh : TestNotices.en
+        let pattern = PrivacyNotice.Pattern(computing: notice.title, notice.text)
+        let fillers = ["x", "为", "t", "，", "Tt\n"]
+        for filler in fillers {
+            for count in 0..<20 {
+                var text = String(repeating: filler, count: count) + notice.text
+                let expected = text.utf8.count - notice.text.utf8.count
+                #expect(text.withUTF8 { pattern.firstPossibleStart(in: $0) } == expected, "\(count) × \(filler)")
+            }
+        }
+    }
+
     static func firstLook(_ notice: PrivacyNotice, _ text: String) -> Bool {
         var text = text
         let pattern = PrivacyNotice.Pattern(computing: notice.title, notice.text)

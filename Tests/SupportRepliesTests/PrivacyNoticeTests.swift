@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import SupportReplies
@@ -152,6 +153,15 @@ enum TestNotices {
         #expect(PrivacyNotice.removingCopies(of: [TestNotices.zh], from: body) == "前文。后文。\n下一行\n")
     }
 
+    /// The removal goes by bytes, not characters: a combining accent after
+    /// the copy's closing full stop stays, though the two made one character.
+    @Test func copyInsideALineEndingInsideACharacter() {
+        let oneLine = TestNotices.enParagraphs.joined(separator: " ")
+        let body = "Before \(oneLine)\u{301}after\n"
+        let cleaned = PrivacyNotice.removingCopies(of: [TestNotices.en], from: body)
+        #expect(Array(cleaned.utf8) == Array("Before \u{301}after\n".utf8))
+    }
+
     @Test func bodyWithoutTheNoticeIsUnchanged() {
         let body = Self.head + "\n\n\n   \n" + Self.tail + "\t缩进行  \r\n> 引用\n" + TestNotices.separator + "\n"
         #expect(PrivacyNotice.removingCopies(of: [TestNotices.zh, TestNotices.en], from: body) == body)
@@ -205,5 +215,30 @@ extension String {
     ])
     func nonOverlappingOccurrences(_ text: String, _ needle: String, _ expected: [Int]) {
         #expect(SignificantText(text).occurrences(of: Array(needle.unicodeScalars)) == expected)
+    }
+
+    /// Texts and needles of two letters, where partial matches break and
+    /// overlap all the time, against a search that tries every start.
+    @Test func agreesWithTheNaiveSearch() {
+        var random = SeededRandom(seed: 0x5EA2C4)
+        var found = 0
+        for _ in 0..<2_000 {
+            let text = (0..<Int(random.next() % 24)).map { _ in random.next() % 3 == 0 ? "b" : "a" }.joined()
+            let needle = Array((0..<1 + Int(random.next() % 5)).map { _ in random.next() % 3 == 0 ? "b" : "a" }.joined().unicodeScalars)
+            let scalars = Array(text.unicodeScalars)
+            var expected: [Int] = []
+            var start = 0
+            while start + needle.count <= scalars.count {
+                if scalars[start..<start + needle.count].elementsEqual(needle) {
+                    expected.append(start)
+                    start += needle.count
+                } else {
+                    start += 1
+                }
+            }
+            found += expected.count
+            #expect(SignificantText(text).occurrences(of: needle) == expected, "\(needle) in \(text)")
+        }
+        #expect(found > 1_000)
     }
 }

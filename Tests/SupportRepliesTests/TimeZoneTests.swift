@@ -64,6 +64,21 @@ let zoneInfoPresent = FileManager.default.fileExists(atPath: "/usr/share/zoneinf
         #expect(try TimeZones.utcOffsetMinutes(zone: "America/St_Johns", at: 1_606_463_520) == -210)
     }
 
+    /// The offsets of a zone looked up once are those looked up each time.
+    @Test(.enabled(if: zoneInfoPresent, "needs /usr/share/zoneinfo"), arguments: ["Europe/Berlin", "Asia/Shanghai", "Etc/GMT-8", "UTC"])
+    func offsetsLookUpTheZoneOnce(_ zone: String) throws {
+        let offsetAt = try TimeZones.offsets(zone: zone)
+        for moment: Int64 in [-2_000_000_000, 0, 1_616_893_199, 1_616_893_200, 4_102_444_800] {
+            #expect(offsetAt(moment) == (try TimeZones.utcOffsetMinutes(zone: zone, at: moment)), "\(zone) at \(moment)")
+        }
+    }
+
+    @Test func offsetsRejectWhatTheLookUpRejects() {
+        #expect(throws: TimeZoneError(zone: "Mars/Olympus_Mons", message: "unknown time zone (no /usr/share/zoneinfo/Mars/Olympus_Mons)")) {
+            try TimeZones.offsets(zone: "Mars/Olympus_Mons")
+        }
+    }
+
     @Test(arguments: [
         ("UTC", 0), ("Etc/UTC", 0), ("GMT", 0), ("Etc/GMT", 0), ("Etc/GMT0", 0), ("Etc/GMT+0", 0), ("Etc/Zulu", 0),
         ("Etc/GMT-8", 480), ("Etc/GMT+5", -300), ("Etc/GMT-14", 840), ("Etc/GMT+12", -720),

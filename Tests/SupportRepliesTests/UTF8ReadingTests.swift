@@ -25,6 +25,25 @@ import Testing
     }
 }
 
+@Suite struct IdeographShortcutTests {
+    /// Every scalar of the Basic Multilingual Plane: the shortcut gives
+    /// exactly the CJK ideographs U+4E00…U+9FFF, as the general decoding does.
+    @Test func givesExactlyTheIdeographs() {
+        let scalars = (0...0xFFFF).compactMap { Unicode.Scalar(UInt32($0)) }
+        var text = String(String.UnicodeScalarView(scalars))
+        var wrong: [UInt32] = []
+        text.withUTF8 { bytes in
+            var offset = 0
+            for scalar in scalars {
+                let expected = (0x4E00...0x9FFF).contains(scalar.value) ? scalar : nil
+                if bytes.ideograph(at: offset) != expected { wrong.append(scalar.value) }
+                offset += scalar.utf8.count
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+}
+
 @Suite struct ScalarArrayTests {
     @Test(arguments: ["", "abc", "隐私声明 Privacy", "e\u{301}👩‍💻\u{10FFFF}", String(repeating: "数据", count: 200)])
     func decodesAsTheScalarView(_ text: String) {

@@ -5,7 +5,12 @@ struct NoticeSpan {
     let range: Range<Int>
     /// True when `range` covers whole lines, so separator and blank lines
     /// around it are tidied too.
-    private let coversWholeLines: Bool
+    fileprivate let coversWholeLines: Bool
+
+    fileprivate init(range: Range<Int>, coversWholeLines: Bool) {
+        self.range = range
+        self.coversWholeLines = coversWholeLines
+    }
 
     /// The span of the significant characters `start..<end` of `body`,
     /// widened to whole lines when nothing significant shares their first
@@ -14,7 +19,7 @@ struct NoticeSpan {
     /// it follows, in any width.
     init(
         _ body: SignificantText, from start: Int, to end: Int, closedBy closingPunctuation: [Unicode.Scalar],
-        in text: [UInt8]
+        in text: UnsafeBufferPointer<UInt8>
     ) {
         let first = body.origins[start]
         let last = body.origins[end - 1]
@@ -39,28 +44,63 @@ struct NoticeSpan {
 
     /// True when nothing significant stands before significant character
     /// `index` of `body` on its line.
-    static func startsLine(_ body: SignificantText, at index: Int, in text: [UInt8]) -> Bool {
+    static func startsLine(_ body: SignificantText, at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         index == 0 || body.origins[index - 1] < TextLines(text).start(of: body.origins[index])
     }
 
-    /// Removes the span; for whole lines, the blank lines around it shrink
-    /// to one, or to none at the start or end of the text.
-    func remove(from text: inout [UInt8]) {
-        guard coversWholeLines else {
-            text.removeSubrange(range)
-            return
-        }
+    /// Removes the span (UTF-8 offsets, each the start of a scalar); for
+    /// whole lines, the blank lines around it shrink to one, or to none at
+    /// the start or end of the text.
+    func remove(from text: inout String) {
+        let removed = coversWholeLines ? text.withUTF8 { tidiedRange(in: $0) } : range
+        let start = text.utf8.startIndex
+        text.removeSubrange(text.utf8.index(start, offsetBy: removed.lowerBound)..<text.utf8.index(start, offsetBy: removed.upperBound))
+    }
+
+    /// The whole lines of the span with the blank lines around it, less one
+    /// of them unless the span is at the start or end of the UTF-8 `text`.
+    private func tidiedRange(in text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         let lines = TextLines(text)
         let blankStart = lines.startOfBlankLines(above: range.lowerBound)
         let blankEnd = lines.endOfBlankLines(below: range.upperBound)
         if blankStart == 0 || blankEnd == text.count {
-            text.removeSubrange(blankStart..<blankEnd)
+            return blankStart..<blankEnd
         } else if blankEnd > range.upperBound {
-            text.removeSubrange(blankStart..<lines.start(of: blankEnd - 1))  // keeps the last blank line below
+            return blankStart..<lines.start(of: blankEnd - 1)  // keeps the last blank line below
         } else if blankStart < range.lowerBound {
-            text.removeSubrange(lines.end(of: blankStart)..<range.upperBound)  // keeps the first blank line above
+            return lines.end(of: blankStart)..<range.upperBound  // keeps the first blank line above
         } else {
-            text.removeSubrange(range)
+            return range
+        }
+    }
+}
+
+/// The spans of the copies found in a text, kept as Ints, two a span: an
+/// array of `NoticeSpan` would be a new run-time type (~11k instructions
+/// at first use), `[Int]` is one the process already has.
+struct NoticeSpans {
+    /// Each span's start, then its end, bitwise negated when it covers whole lines.
+    private var packed: [Int] = []
+
+    var isEmpty: Bool { packed.isEmpty }
+
+    mutating func append(_ span: NoticeSpan) {
+        packed.append(span.range.lowerBound)
+        packed.append(span.coversWholeLines ? ~span.range.upperBound : span.range.upperBound)
+    }
+
+    /// Removes the spans from `text` (whose UTF-8 they were found in), the
+    /// last first so that earlier offsets stay valid; a span overlapping
+    /// one already removed is skipped.
+    func remove(from text: inout String) {
+        let lastFirst = (0..<packed.count / 2).sorted { packed[2 * $0] > packed[2 * $1] }
+        var removedFrom = Int.max
+        for index in lastFirst {
+            let (start, end) = (packed[2 * index], packed[2 * index + 1])
+            let span = NoticeSpan(range: start..<(end < 0 ? ~end : end), coversWholeLines: end < 0)
+            guard span.range.upperBound <= removedFrom else { continue }
+            span.remove(from: &text)
+            removedFrom = span.range.lowerBound
         }
     }
 }

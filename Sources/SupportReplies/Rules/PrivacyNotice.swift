@@ -31,32 +31,31 @@ public struct PrivacyNotice: Sendable, Equatable {
     /// Everything else stays byte for byte.
     public static func removingCopies(of notices: [PrivacyNotice], from text: String) -> String {
         var text = text
+        let spans = text.withUTF8 { bytes in Self.spans(of: notices, in: bytes) }
+        guard !spans.isEmpty else { return text }
+        // Removed from the string itself: its bytes are known to be valid UTF-8, a new string's are checked.
+        spans.remove(from: &text)
+        return text
+    }
+
+    /// The spans of the copies of `notices` in the UTF-8 `text`, notice by notice.
+    private static func spans(of notices: [PrivacyNotice], in text: UnsafeBufferPointer<UInt8>) -> NoticeSpans {
         // Most texts hold no copy: a cheap look proves it, and the text is returned as it is.
         var firstStart = Int.max
         var titleLength = 0
-        let candidates = text.withUTF8 { bytes in
-            notices.filter { notice in
-                guard let start = notice.pattern.firstPossibleStart(in: bytes) else { return false }
-                firstStart = min(firstStart, start)
-                titleLength = max(titleLength, notice.pattern.title.count)
-                return true
-            }
+        let candidates = notices.filter { notice in
+            guard let start = notice.pattern.firstPossibleStart(in: text) else { return false }
+            firstStart = min(firstStart, start)
+            titleLength = max(titleLength, notice.pattern.title.count)
+            return true
         }
-        guard !candidates.isEmpty else { return text }
-        var bytes = Array(text.utf8)
+        guard !candidates.isEmpty else { return NoticeSpans() }
         // No copy starts before `firstStart`: the text above it is folded only as far as a title needs.
-        let searchStart = SignificantText.lineStart(keeping: titleLength, before: firstStart, in: bytes)
-        let body = bytes.withUnsafeBufferPointer { SignificantText($0, from: searchStart) }
-        var spans = candidates.flatMap { $0.spans(in: body, of: bytes) }
-        guard !spans.isEmpty else { return text }
-        // Last first, so earlier positions stay valid; a span overlapping one already removed is skipped.
-        spans.sort { $0.range.lowerBound > $1.range.lowerBound }
-        var removedFrom = Int.max
-        for span in spans where span.range.upperBound <= removedFrom {
-            span.remove(from: &bytes)
-            removedFrom = span.range.lowerBound
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        let searchStart = SignificantText.lineStart(keeping: titleLength, before: firstStart, in: text)
+        let body = SignificantText(text, from: searchStart)
+        var spans = NoticeSpans()
+        for notice in candidates { notice.appendSpans(in: body, of: text, to: &spans) }
+        return spans
     }
 
     /// How many copies (tolerant matching) of this notice `text` holds.
@@ -64,9 +63,9 @@ public struct PrivacyNotice: Sendable, Equatable {
         SignificantText(text).occurrences(of: pattern.needle).count
     }
 
-    /// The spans of this notice's copies in the UTF-8 `text` (whose significant text is `body`).
-    private func spans(in body: SignificantText, of text: [UInt8]) -> [NoticeSpan] {
-        var spans: [NoticeSpan] = []
+    /// Appends the spans of this notice's copies in the UTF-8 `text` (whose
+    /// significant text is `body`) to `spans`.
+    private func appendSpans(in body: SignificantText, of text: UnsafeBufferPointer<UInt8>, to spans: inout NoticeSpans) {
         var previousEnd = 0
         for start in body.occurrences(of: pattern.needle) {
             let end = start + pattern.needle.count
@@ -79,7 +78,6 @@ public struct PrivacyNotice: Sendable, Equatable {
                 NoticeSpan(body, from: hasTitle ? titleStart : start, to: end, closedBy: pattern.closing, in: text))
             previousEnd = end
         }
-        return spans
     }
 
     /// A notice's significant characters, its title's, and the punctuation
@@ -92,8 +90,8 @@ public struct PrivacyNotice: Sendable, Equatable {
         /// (see `SignificantText`).
         private let minimumLength: Int
         /// The bytes a scalar folding to the needle's first scalar can start
-        /// with, indexed by byte.
-        private let firstBytes: [Bool]
+        /// with (at most four).
+        private let firstBytes: [UInt8]
         /// How many of the needle's scalars the first look compares.
         private static let probeLength = 16
 
@@ -143,28 +141,73 @@ public struct PrivacyNotice: Sendable, Equatable {
         func firstPossibleStart(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
             guard !needle.isEmpty, bytes.count >= minimumLength else { return nil }
             let prefix = needle.prefix(Self.probeLength)
-            for offset in 0...bytes.count - minimumLength where firstBytes[Int(bytes[offset])] {
-                if SignificantText.mayStart(with: prefix, at: offset, in: bytes) { return offset }
+            let end = bytes.count - minimumLength + 1
+            var offset = 0
+            while let candidate = firstOfFirstBytes(in: bytes, from: offset, below: end) {
+                if mayFoldToFirst(at: candidate, in: bytes), SignificantText.mayStart(with: prefix, at: candidate, in: bytes) {
+                    return candidate
+                }
+                offset = candidate + 1
             }
             return nil
         }
+
+        /// False when the scalar at `offset` surely does not start a copy: it
+        /// folds to something other than the needle's first scalar (two
+        /// digits, ⑫, may hold it second). The first step of
+        /// `SignificantText.mayStart`, here in line: most scalars found by
+        /// their first byte (`为` shares its lead byte with many ideographs,
+        /// `，` with every full-width form) go no further.
+        private func mayFoldToFirst(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let folded = SignificantText.fold(bytes.scalar(at: offset).scalar)
+            return folded.count == 2 || folded.count == 1 && folded.first == needle[0]
+        }
+
+        /// The first offset from `start` below `end` holding one of
+        /// `firstBytes` (each an ASCII byte or a lead byte, so the start of
+        /// a scalar), or nil. Sixteen bytes at a time, as two words in a
+        /// vector register: for each byte looked for, a word XOR it has a
+        /// zero byte where it stands, and the zero test flags the high bit
+        /// of that byte (bytes above a zero may be flagged falsely, by a
+        /// borrow within the word; the lowest flag is exact).
+        @inline(__always)
+        private func firstOfFirstBytes(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, below end: Int) -> Int? {
+            var offset = start
+            if let base = bytes.baseAddress {
+                while offset < end, offset + 16 <= bytes.count {
+                    let words = UnsafeRawPointer(base + offset).loadUnaligned(as: SIMD2<UInt64>.self)
+                    var flags = SIMD2<UInt64>()
+                    for byte in firstBytes {
+                        let zeroWhereEqual = words ^ SIMD2(repeating: UInt64(byte) &* Self.everyByte)
+                        flags |= (zeroWhereEqual &- Self.everyByte) & ~zeroWhereEqual & (Self.everyByte &* 0x80)
+                    }
+                    if flags != .zero {
+                        // Little-endian: the lowest byte of the first word is the first.
+                        let found = offset + (flags[0] != 0 ? flags[0].trailingZeroBitCount : 64 + flags[1].trailingZeroBitCount) / 8
+                        return found < end ? found : nil
+                    }
+                    offset += 16
+                }
+            }
+            while offset < end {
+                if firstBytes.contains(bytes[offset]) { return offset }
+                offset += 1
+            }
+            return nil
+        }
+
+        /// One in every byte of a word.
+        private static let everyByte: UInt64 = 0x0101_0101_0101_0101
 
         /// The first bytes of the scalars that fold to `scalar`: a letter or
         /// digit, its capital, and the lead bytes of full-width forms
         /// (U+FF01…, EF) and list numbers (U+2460…, E2); any other scalar
         /// only folds from itself.
-        private static func leadBytes(folding scalar: Unicode.Scalar?) -> [Bool] {
-            var table = [Bool](repeating: false, count: 256)
-            guard let scalar else { return table }
-            guard scalar.isASCII else {
-                table[Int(scalar.utf8[0])] = true
-                return table
-            }
-            table[Int(scalar.value)] = true
-            if ("a"..."z").contains(scalar) { table[Int(scalar.value) - 0x20] = true }
-            table[0xE2] = true
-            table[0xEF] = true
-            return table
+        private static func leadBytes(folding scalar: Unicode.Scalar?) -> [UInt8] {
+            guard let scalar else { return [] }
+            guard scalar.isASCII else { return [scalar.utf8[0]] }
+            let capital: [UInt8] = ("a"..."z").contains(scalar) ? [UInt8(scalar.value) - 0x20] : []
+            return [UInt8(scalar.value)] + capital + [0xE2, 0xEF]
         }
     }
 }

@@ -50,6 +50,13 @@ struct SignificantText {
         var count = 0
         var offset = start
         while offset < bytes.count {
+            if let ideograph = bytes.ideograph(at: offset) {  // the bulk of a Chinese text, kept as it is
+                kept[count] = ideograph
+                from[count] = offset
+                count &+= 1
+                offset &+= 3
+                continue
+            }
             let (scalar, length) = bytes.scalar(at: offset)
             let folded = fold(scalar)
             if folded.count > 0 {
@@ -72,7 +79,7 @@ struct SignificantText {
     /// start of `text`). Folded from there, the text shows a copy starting
     /// at or after `offset` as folding it all would: whether the copy starts
     /// its line, and the `count` significant scalars before it (a title).
-    static func lineStart(keeping count: Int, before offset: Int, in text: [UInt8]) -> Int {
+    static func lineStart(keeping count: Int, before offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
         let lines = TextLines(text)
         var start = lines.start(of: offset)
         var kept = keptCount(in: text, start..<offset)
@@ -85,7 +92,7 @@ struct SignificantText {
     }
 
     /// How many scalars the UTF-8 `text` keeps in `range` (which starts a scalar).
-    private static func keptCount(in text: [UInt8], _ range: Range<Int>) -> Int {
+    private static func keptCount(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         var count = 0
         var offset = range.lowerBound
         while offset < range.upperBound {
@@ -129,6 +136,16 @@ struct SignificantText {
     func occurrences(of needle: [Unicode.Scalar]) -> [Int] {
         guard !needle.isEmpty else { return [] }
         guard scalars.count >= needle.count else { return [] }
+        return scalars.withUnsafeBufferPointer { text in
+            needle.withUnsafeBufferPointer { Self.occurrences(of: $0, in: text) }
+        }
+    }
+
+    /// ``occurrences(of:)`` over plain buffers, which the loop reads without
+    /// bounds checks or reference counting.
+    private static func occurrences(
+        of needle: UnsafeBufferPointer<Unicode.Scalar>, in text: UnsafeBufferPointer<Unicode.Scalar>
+    ) -> [Int] {
         // Built on the first mismatch after two or more matched scalars: most
         // texts never have one (a match of one falls back to none), and the
         // table costs as much as a short search.
@@ -136,31 +153,31 @@ struct SignificantText {
         var found: [Int] = []
         var matched = 0
         var position = 0
-        let start = needle[0]
-        while position < scalars.count {
-            if matched == 0 {
+        while position < text.count {
+            if needle[matched] == text[position] {
+                matched += 1
+                position += 1
+                if matched == needle.count {
+                    found.append(position - needle.count)
+                    matched = 0
+                }
+            } else if matched == 0 {
                 // Outside a partial match, skip straight to the needle's first scalar.
-                guard let next = scalars[position...].firstIndex(of: start) else { break }
+                guard let next = text[(position + 1)...].firstIndex(of: needle[0]) else { break }
                 position = next
-            }
-            let scalar = scalars[position]
-            while matched > 0, needle[matched] != scalar {
-                if matched > 1 && fallback.isEmpty { fallback = Self.failureTable(needle) }
+            } else {
+                // A partial match broken: go on from its longest proper prefix
+                // that is also its suffix, at the same scalar.
+                if matched > 1 && fallback.isEmpty { fallback = failureTable(needle) }
                 matched = matched > 1 ? fallback[matched - 1] : 0
             }
-            if needle[matched] == scalar { matched += 1 }
-            if matched == needle.count {
-                found.append(position + 1 - needle.count)
-                matched = 0
-            }
-            position += 1
         }
         return found
     }
 
     /// For each prefix of `needle`, the length of its longest proper prefix
     /// that is also its suffix.
-    private static func failureTable(_ needle: [Unicode.Scalar]) -> [Int] {
+    private static func failureTable(_ needle: UnsafeBufferPointer<Unicode.Scalar>) -> [Int] {
         var table = [Int](repeating: 0, count: needle.count)
         var length = 0
         for position in needle.indices.dropFirst() {

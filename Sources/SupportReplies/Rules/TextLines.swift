@@ -1,10 +1,11 @@
 /// Line arithmetic over a text held as UTF-8 bytes (offsets are byte
 /// offsets). A line runs up to and including its `\n`; a `\r` before it is
-/// part of the line.
+/// part of the line. The bytes are a string's, lent by `withUTF8`: a
+/// `TextLines` lives only inside that closure.
 struct TextLines {
-    private let text: [UInt8]
+    private let text: UnsafeBufferPointer<UInt8>
 
-    init(_ text: [UInt8]) {
+    init(_ text: UnsafeBufferPointer<UInt8>) {
         self.text = text
     }
 
@@ -68,10 +69,15 @@ struct TextLines {
     }
 
     /// Only separator characters, whitespace and quote markers, with at
-    /// least one separator character.
+    /// least one separator character (one pass over the line).
     private func isSeparator(_ line: Range<Int>) -> Bool {
-        !allScalars(in: line) { !Self.isSeparatorCharacter($0) }
-            && allScalars(in: line) { Self.isBlankCharacter($0) || Self.isSeparatorCharacter($0) }
+        var hasSeparator = false
+        let onlyBlankOrSeparator = allScalars(in: line) { scalar in
+            guard Self.isSeparatorCharacter(scalar) else { return Self.isBlankCharacter(scalar) }
+            hasSeparator = true
+            return true
+        }
+        return onlyBlankOrSeparator && hasSeparator
     }
 
     /// True when every scalar of `line` satisfies `predicate`.

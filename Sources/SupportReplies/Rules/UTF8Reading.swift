@@ -23,6 +23,17 @@ extension RandomAccessCollection<UInt8> where Index == Int {
         return (Unicode.Scalar(value)!, length)
     }
 
+    /// The CJK ideograph (U+4E00…U+9FFF, lead byte E4…E9) whose encoding
+    /// starts at `offset`, else nil: a shortcut past the general decoding
+    /// for the scalars most of a Chinese text is made of.
+    @inline(__always)
+    func ideograph(at offset: Int) -> Unicode.Scalar? {
+        let lead = UInt32(self[offset])
+        guard lead &- 0xE4 <= 0xE9 - 0xE4 else { return nil }
+        let value = (lead & 0x0F) << 12 | continuation(offset + 1) << 6 | continuation(offset + 2)
+        return value >= 0x4E00 ? Unicode.Scalar(value) : nil
+    }
+
     /// The six bits a continuation byte carries.
     @inline(__always)
     private func continuation(_ offset: Int) -> UInt32 {

@@ -90,11 +90,15 @@ extension String {
     /// True when the first and last scalars surely are not whitespace,
     /// judged from their lead bytes: printable ASCII, a Latin letter
     /// (U+00C0…U+07FF) or a CJK ideograph (U+4000…U+9FFF).
+    /// Read from the string's bytes in place: stepping a `UTF8View` index
+    /// back cost several times more.
     private var isSurelyTrimmed: Bool {
-        guard let first = utf8.first, Self.isSolid(lead: first) else { return false }
-        var last = utf8.index(before: utf8.endIndex)
-        while UTF8.isContinuation(utf8[last]), last > utf8.startIndex { last = utf8.index(before: last) }
-        return Self.isSolid(lead: utf8[last])
+        withContiguousBytes(utf8) { bytes in
+            guard let first = bytes.first, Self.isSolid(lead: first) else { return false }
+            var last = bytes.count - 1
+            while UTF8.isContinuation(bytes[last]), last > 0 { last -= 1 }
+            return Self.isSolid(lead: bytes[last])
+        }
     }
 
     /// True when some scalar of the text is not whitespace; most texts

@@ -37,6 +37,14 @@ public enum TimeZones {
         return minutes(fromSeconds: try zoneInfo(zone).offset(at: epochSeconds))
     }
 
+    /// ``utcOffsetMinutes(zone:at:)`` for any moment, the zone looked up
+    /// once here: a reply writes several dates in one zone.
+    static func offsets(zone: String) throws(TimeZoneError) -> @Sendable (Int64) -> Int {
+        if let fixed = fixedOffsetMinutes(zone) { return { _ in fixed } }
+        let info = try zoneInfo(zone)
+        return { minutes(fromSeconds: info.offset(at: $0)) }
+    }
+
     /// Seconds to minutes, rounded to the nearest (half a minute away from zero).
     static func minutes(fromSeconds seconds: Int) -> Int {
         (seconds < 0 ? -1 : 1) * ((abs(seconds) + 30) / 60)
@@ -56,10 +64,32 @@ public enum TimeZones {
         return (sign == "-" ? 60 : -60) * hours
     }
 
-    private static let cache = Mutex<[String: ZoneInfo]>([:])
+    /// A zone read, and the one read before it: the zones a process has
+    /// read, newest first. A process reads one or a few, and a list of
+    /// them costs less to set up than a dictionary (a new generic type).
+    private final class ReadZone: Sendable {
+        let name: String
+        let info: ZoneInfo
+        let next: ReadZone?
+
+        init(name: String, info: ZoneInfo, next: ReadZone?) {
+            self.name = name
+            self.info = info
+            self.next = next
+        }
+
+        /// The zone called `name` in this list, if it was read.
+        func find(_ name: String) -> ReadZone? {
+            var node: ReadZone? = self
+            while let current = node, current.name != name { node = current.next }
+            return node
+        }
+    }
+
+    private static let cache = Mutex<ReadZone?>(nil)
 
     private static func zoneInfo(_ zone: String) throws(TimeZoneError) -> ZoneInfo {
-        if let cached = cache.withLock({ $0[zone] }) { return cached }
+        if let cached = cache.withLock({ $0?.find(zone) }) { return cached.info }
         guard isValidName(zone) else {
             throw TimeZoneError(zone: zone, message: "not an IANA time zone name (like \"Asia/Shanghai\")")
         }
@@ -70,7 +100,9 @@ public enum TimeZones {
         guard let info = ZoneInfo(tzif: bytes) else {
             throw TimeZoneError(zone: zone, message: "\(path) is not a valid TZif time zone file")
         }
-        cache.withLock { $0[zone] = info }
+        cache.withLock { read in
+            if read?.find(zone) == nil { read = ReadZone(name: zone, info: info, next: read) }
+        }
         return info
     }
 

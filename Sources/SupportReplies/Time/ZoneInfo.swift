@@ -1,8 +1,14 @@
 /// The rules of one time zone as a TZif file (RFC 8536) gives them: the
 /// transitions it lists, then its POSIX `TZ` footer for later moments.
-struct ZoneInfo: Sendable {
-    /// Transition moments, ascending (seconds since the epoch).
-    private let transitions: [Int64]
+///
+/// A class: the zone cache and the readers of a zone share one, and an
+/// optional of it, unlike one of a struct this complex, is copied without
+/// run-time type metadata.
+final class ZoneInfo: Sendable {
+    /// Transition moments, ascending (seconds since the epoch). `Int`, 64
+    /// bits wide here: an array of it costs no new run-time type, one of
+    /// `Int64` does.
+    private let transitions: [Int]
     /// For each transition, the index into `offsets` that starts there.
     private let transitionTypes: [Int]
     /// The local time types' offsets, in seconds east of UTC.
@@ -32,14 +38,15 @@ struct ZoneInfo: Sendable {
 
     /// Seconds east of UTC at `epochSeconds`.
     func offset(at epochSeconds: Int64) -> Int {
+        let moment = Int(epochSeconds)
         guard let last = transitions.last else { return footer?.offset(at: epochSeconds) ?? offsets[0] }
-        if epochSeconds >= last, let footer { return footer.offset(at: epochSeconds) }
-        guard epochSeconds >= transitions[0] else { return offsets[0] }
+        if moment >= last, let footer { return footer.offset(at: epochSeconds) }
+        guard moment >= transitions[0] else { return offsets[0] }
         var low = 0
         var high = transitions.count - 1
         while low < high {  // the last transition at or before the moment
             let middle = (low + high + 1) / 2
-            if transitions[middle] <= epochSeconds { low = middle } else { high = middle - 1 }
+            if transitions[middle] <= moment { low = middle } else { high = middle - 1 }
         }
         return offsets[transitionTypes[low]]
     }
@@ -86,13 +93,13 @@ private struct TZifReader {
         return true
     }
 
-    mutating func block(timeSize: Int) -> (transitions: [Int64], types: [Int], offsets: [Int])? {
+    mutating func block(timeSize: Int) -> (transitions: [Int], types: [Int], offsets: [Int])? {
         guard counts.type >= 1, position + blockSize(timeSize: timeSize) <= bytes.count else { return nil }
         let transitions = (0..<counts.time).map { integer(at: position + $0 * timeSize, size: timeSize) }
         let typesStart = position + counts.time * timeSize
         let types = (0..<counts.time).map { Int(bytes[typesStart + $0]) }
         let infoStart = typesStart + counts.time
-        let offsets = (0..<counts.type).map { Int(integer(at: infoStart + $0 * 6, size: 4)) }
+        let offsets = (0..<counts.type).map { integer(at: infoStart + $0 * 6, size: 4) }
         guard types.allSatisfy({ $0 < counts.type }), zip(transitions, transitions.dropFirst()).allSatisfy({ $0 < $1 })
         else { return nil }
         position += blockSize(timeSize: timeSize)
@@ -108,11 +115,11 @@ private struct TZifReader {
     }
 
     /// A big-endian two's-complement integer of `size` (4 or 8) bytes.
-    private func integer(at offset: Int, size: Int) -> Int64 {
+    private func integer(at offset: Int, size: Int) -> Int {
         var value: UInt64 = 0
         for byte in bytes[offset..<offset + size] {
             value = value << 8 | UInt64(byte)
         }
-        return size == 4 ? Int64(Int32(bitPattern: UInt32(truncatingIfNeeded: value))) : Int64(bitPattern: value)
+        return size == 4 ? Int(Int32(bitPattern: UInt32(truncatingIfNeeded: value))) : Int(Int64(bitPattern: value))
     }
 }
