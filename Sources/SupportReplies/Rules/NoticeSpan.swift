@@ -5,12 +5,7 @@ struct NoticeSpan {
     let range: Range<Int>
     /// True when `range` covers whole lines, so separator and blank lines
     /// around it are tidied too.
-    fileprivate let coversWholeLines: Bool
-
-    fileprivate init(range: Range<Int>, coversWholeLines: Bool) {
-        self.range = range
-        self.coversWholeLines = coversWholeLines
-    }
+    private let coversWholeLines: Bool
 
     /// The span of the significant characters `start..<end` of `body`,
     /// widened to whole lines when nothing significant shares their first
@@ -71,36 +66,6 @@ struct NoticeSpan {
             return lines.end(of: blankStart)..<range.upperBound  // keeps the first blank line above
         } else {
             return range
-        }
-    }
-}
-
-/// The spans of the copies found in a text, kept as Ints, two a span: an
-/// array of `NoticeSpan` would be a new run-time type (~11k instructions
-/// at first use), `[Int]` is one the process already has.
-struct NoticeSpans {
-    /// Each span's start, then its end, bitwise negated when it covers whole lines.
-    private var packed: [Int] = []
-
-    var isEmpty: Bool { packed.isEmpty }
-
-    mutating func append(_ span: NoticeSpan) {
-        packed.append(span.range.lowerBound)
-        packed.append(span.coversWholeLines ? ~span.range.upperBound : span.range.upperBound)
-    }
-
-    /// Removes the spans from `text` (whose UTF-8 they were found in), the
-    /// last first so that earlier offsets stay valid; a span overlapping
-    /// one already removed is skipped.
-    func remove(from text: inout String) {
-        let lastFirst = (0..<packed.count / 2).sorted { packed[2 * $0] > packed[2 * $1] }
-        var removedFrom = Int.max
-        for index in lastFirst {
-            let (start, end) = (packed[2 * index], packed[2 * index + 1])
-            let span = NoticeSpan(range: start..<(end < 0 ? ~end : end), coversWholeLines: end < 0)
-            guard span.range.upperBound <= removedFrom else { continue }
-            span.remove(from: &text)
-            removedFrom = span.range.lowerBound
         }
     }
 }

@@ -31,15 +31,21 @@ public struct PrivacyNotice: Sendable, Equatable {
     /// Everything else stays byte for byte.
     public static func removingCopies(of notices: [PrivacyNotice], from text: String) -> String {
         var text = text
-        let spans = text.withUTF8 { bytes in Self.spans(of: notices, in: bytes) }
+        var spans = text.withUTF8 { bytes in Self.spans(of: notices, in: bytes) }
         guard !spans.isEmpty else { return text }
+        // Last first, so earlier positions stay valid; a span overlapping one already removed is skipped.
         // Removed from the string itself: its bytes are known to be valid UTF-8, a new string's are checked.
-        spans.remove(from: &text)
+        spans.sort { $0.range.lowerBound > $1.range.lowerBound }
+        var removedFrom = Int.max
+        for span in spans where span.range.upperBound <= removedFrom {
+            span.remove(from: &text)
+            removedFrom = span.range.lowerBound
+        }
         return text
     }
 
     /// The spans of the copies of `notices` in the UTF-8 `text`, notice by notice.
-    private static func spans(of notices: [PrivacyNotice], in text: UnsafeBufferPointer<UInt8>) -> NoticeSpans {
+    private static func spans(of notices: [PrivacyNotice], in text: UnsafeBufferPointer<UInt8>) -> [NoticeSpan] {
         // Most texts hold no copy: a cheap look proves it, and the text is returned as it is.
         var firstStart = Int.max
         var titleLength = 0
@@ -49,13 +55,11 @@ public struct PrivacyNotice: Sendable, Equatable {
             titleLength = max(titleLength, notice.pattern.title.count)
             return true
         }
-        guard !candidates.isEmpty else { return NoticeSpans() }
+        guard !candidates.isEmpty else { return [] }
         // No copy starts before `firstStart`: the text above it is folded only as far as a title needs.
         let searchStart = SignificantText.lineStart(keeping: titleLength, before: firstStart, in: text)
         let body = SignificantText(text, from: searchStart)
-        var spans = NoticeSpans()
-        for notice in candidates { notice.appendSpans(in: body, of: text, to: &spans) }
-        return spans
+        return candidates.flatMap { $0.spans(in: body, of: text) }
     }
 
     /// How many copies (tolerant matching) of this notice `text` holds.
@@ -63,9 +67,9 @@ public struct PrivacyNotice: Sendable, Equatable {
         SignificantText(text).occurrences(of: pattern.needle).count
     }
 
-    /// Appends the spans of this notice's copies in the UTF-8 `text` (whose
-    /// significant text is `body`) to `spans`.
-    private func appendSpans(in body: SignificantText, of text: UnsafeBufferPointer<UInt8>, to spans: inout NoticeSpans) {
+    /// The spans of this notice's copies in the UTF-8 `text` (whose significant text is `body`).
+    private func spans(in body: SignificantText, of text: UnsafeBufferPointer<UInt8>) -> [NoticeSpan] {
+        var spans: [NoticeSpan] = []
         var previousEnd = 0
         for start in body.occurrences(of: pattern.needle) {
             let end = start + pattern.needle.count
@@ -78,6 +82,7 @@ public struct PrivacyNotice: Sendable, Equatable {
                 NoticeSpan(body, from: hasTitle ? titleStart : start, to: end, closedBy: pattern.closing, in: text))
             previousEnd = end
         }
+        return spans
     }
 
     /// A notice's significant characters, its title's, and the punctuation
