@@ -33,8 +33,7 @@ public enum TimeZones {
     /// - Throws: `TimeZoneError` for a malformed name, an unknown zone, or
     ///   a file that is not valid TZif.
     public static func utcOffsetMinutes(zone: String, at epochSeconds: Int64) throws(TimeZoneError) -> Int {
-        if let fixed = fixedOffsetMinutes(zone) { return fixed }
-        return minutes(fromSeconds: try zoneInfo(zone).offset(at: epochSeconds))
+        try offsets(zone: zone)(epochSeconds)
     }
 
     /// ``utcOffsetMinutes(zone:at:)`` for any moment, the zone looked up
